@@ -1,0 +1,1 @@
+"""Graph store, triple building, queries, network and export."""
