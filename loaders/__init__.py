@@ -1,0 +1,1 @@
+"""Loaders: turn source files (article texts, HTML pages, RDF files) into facts."""

@@ -1,0 +1,1261 @@
+"""People, their posts and the bodies they belong to (Polish and Czech).
+
+A person is a given name (Polish: morfeusz2's SGJP tags given names "imię"; Czech: the
+list in `data/given_names_cs.txt`, declined by rule) followed by a capitalised surname,
+titles ("dr hab.", "prof. nadzw.", "Mgr.", "Ing.") left out. Names in an oblique case
+("u Barbory Novákové", "Jana Kowalskiego") are put into the nominative.
+
+Posts come from `data/roles.tsv` (nominative lemma, base form for plural mentions,
+kind). A post links a person to a body by the usual ways news write it:
+
+- apposition after the name: "Eugenia Jahura, dyrektor MOPS w Kaliszu" (several posts
+  separated by commas, each with its own body);
+- post and body before the name: "dyrektor PCPR w Nowej Soli Aldona Porczyńska-Nalewajko",
+  "ředitel Diakonie ČCE Mgr. Petr Haška", chained: "Doradca Prezydenta RP, Przewodniczący
+  Rady ... w Narodowej Radzie Rozwoju dr hab. Marek Rymsza";
+- a body in brackets after one or a list of names: "Izabela A. i Magdalena M. (MOPS w Kaliszu)";
+- a list after a colon: "przedstawicielki MOPS w Kaliszu: Violetta O. i Katarzyna F.",
+  "kierowniczki ośrodków pomocy społecznej: Teresa C. (OPS w ...)";
+- "X z ORG", "X reprezentująca ORG", "ORG reprezentowała [post] X", "Z ramienia ORG ... X";
+- Czech relative clauses "ORG, jehož vedoucím je X" and "na ORG ... u X";
+- an executive post without a body ("zastępca prezydenta Kutna", "starosta") goes to the
+  article's one city / county / region government body when there is exactly one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Sequence
+
+from ... import model
+from . import morph, refer
+from .text import Sentence, sentence_at
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+|[^\w\s]", re.UNICODE)
+
+
+class Tok:
+    """A word or punctuation token with offsets into the article text."""
+
+    __slots__ = ("text", "start", "end", "low", "cap")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.low = text.lower()
+        # a capitalised word (not an acronym in capitals)
+        self.cap = text[:1].isupper() and not text.isupper() and any(c.islower() for c in text)
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tok) and (self.text, self.start, self.end) == (other.text, other.start, other.end)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end))
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    person_id: str
+    start: int
+    end: int
+    surface: str
+    sentence: Sentence
+
+
+@dataclass
+class _Cand:
+    start: int  # name span (titles excluded)
+    end: int
+    name: str  # nominative "Given Family"
+    sent: Sentence
+    toks: list[Tok]  # tokens of the sentence
+    i0: int  # first token index of the name in toks
+    i1: int  # one past the last token index
+    title_start: int = 0  # token index where preceding titles begin
+    title_end: int = 0  # token index after following post-nominal titles
+    affs: list[tuple[str, str | None, str, float, int, int]] = field(default_factory=list)
+    # (org id, role, method, confidence, start, end)
+    pending_role: tuple[str, str, str, int, int] | None = None  # (role, kind, phrase, s, e)
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    role: str  # lowercase nominative, with its complements ("zastępca prezydenta")
+    kind: str
+    i0: int  # token span in the sentence
+    i1: int
+    head_end: int  # token index after the role head word(s), before complements
+    plural_role: str | None = None  # the base form, when the mention can be plural
+
+
+# --- resources ---------------------------------------------------------------------
+
+
+def _data(name: str) -> str:
+    return resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _titles() -> tuple[tuple[str, ...], ...]:
+    out = []
+    for line in _data("titles.txt").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(tuple(line.split()))
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _cs_given() -> dict[str, tuple[str, str, bool]]:
+    """Czech given-name form -> (nominative, gender m/f, is nominative)."""
+    forms: dict[str, tuple[str, str, bool]] = {}
+    gender = "m"
+    for line in _data("given_names_cs.txt").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line in ("[m]", "[f]"):
+            gender = line[1]
+            continue
+        for name in line.split():
+            for form in _cs_name_forms(name, gender):
+                forms.setdefault(form, (name, gender, form == name))
+            forms[name] = (name, gender, True)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _cs_male_genitive() -> dict[str, str]:
+    """Genitive of Czech men's names that read as a woman's nominative ("Martina", "Pavla")."""
+    out: dict[str, str] = {}
+    gender = "m"
+    for line in _data("given_names_cs.txt").splitlines():
+        line = line.strip()
+        if line in ("[m]", "[f]"):
+            gender = line[1]
+        elif line and not line.startswith("#") and gender == "m":
+            for name in line.split():
+                if not name.endswith(("a", "í", "ý")):
+                    stem = name[:-2] + name[-1] if name.endswith(("ek", "el", "ec")) and len(name) > 4 else name
+                    out.setdefault(stem + "a", name)
+    return out
+
+
+def _cs_name_forms(name: str, gender: str) -> set[str]:
+    if gender == "f":
+        if name.endswith("a"):
+            stem = name[:-1]
+            soft = stem[-1:] in "žšřčcjďťň"
+            dat = stem[:-1] + "ce" if stem.endswith("k") else stem[:-1] + "ře" if stem.endswith("r") else stem + ("i" if soft else "e")
+            return {stem + ("e" if soft else "y"), dat, stem + "u", stem + "ou", stem + ("i" if soft else "e")}
+        if name.endswith("e"):
+            return {name[:-1] + "i", name[:-1] + "í"}
+        return set()
+    stem = name
+    if name.endswith(("ek", "el", "ec")) and len(name) > 4:
+        stem = name[:-2] + name[-1]  # Marek -> Marka, Pavel -> Pavla
+    if name.endswith(("í", "ý")):
+        return {name + "ho", name + "mu", name + "m"}
+    if name.endswith("a"):
+        stem = name[:-1]
+        return {stem + "y", stem + "ovi", stem + "ou", stem + "u"}
+    return {stem + "a", stem + "ovi", stem + "em", stem + "e", stem + "u"}
+
+
+_CS_ROLE_ENDINGS_M = ("e", "i", "em", "a", "ovi", "ové", "ů", "ům", "y")
+
+
+@lru_cache(maxsize=2)
+def _roles(lang: str) -> dict[tuple[str, ...], tuple[str, str, str, bool]]:
+    """Role phrase forms (lower-case token tuples) -> (lemma, base, kind, plural)."""
+    table: dict[tuple[str, ...], tuple[str, str, str, bool]] = {}
+    plural_forms = _plural_role_forms(lang)
+    for line in _data("roles.tsv").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        lg, lemma, base, kind = line.split("\t")
+        if lg != lang:
+            continue
+        words = lemma.split()
+        head, rest = words[0], tuple(words[1:])
+        table[(head,) + rest] = (lemma, base, kind, False)
+        for form, plural in _role_forms(head, lang):
+            key = (form,) + rest
+            if key in table and table[key][0] == lemma:
+                # a form both singular and plural ("kierowniczki"): singular unless a list says so
+                continue
+            table.setdefault(key, (lemma, base, kind, plural))
+        for form, plural in _role_forms(head, lang):
+            if plural:
+                plural_forms.add((form,) + rest)
+    return table
+
+
+@lru_cache(maxsize=2)
+def _plural_role_forms(lang: str) -> set[tuple[str, ...]]:
+    """Role forms that can be plural (filled by `_roles`)."""
+    return set()
+
+
+def _role_forms(head: str, lang: str) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    if lang == "pl":
+        for r in morph.pl_readings(head):
+            if r.pos not in ("subst", "adj", "depr") or r.lemma.lower() != head:
+                continue
+            try:
+                gen = morph._generated(r.raw_lemma)
+            except Exception:  # pragma: no cover - morfeusz refuses some lemmas
+                gen = ()
+            for form, pos, numbers, cases, genders, _q in gen:
+                if pos == "adj" and "f" in genders and not head.endswith("a"):
+                    continue  # przewodniczący: keep the feminine as its own entry
+                out.append((form.lower(), "sg" not in numbers))
+            # no break: "dyrektor" has a feminine indeclinable reading besides the masculine one
+        return out
+    # Czech: endings by declension type
+    if head.endswith("í"):
+        return [(head + e, False) for e in ("ho", "mu", "m")] + [(head + "ch", True), (head + "mi", True)]
+    if head.endswith("a"):
+        s = head[:-1]
+        return [(s + e, False) for e in ("y", "ovi", "ou", "u")] + [(s + "ové", True), (s + "ů", True)]
+    if head.endswith(("yně", "ice", "nice")):
+        s = head[:-1]
+        return [(s + "i", False), (s + "í", False), (head, True)]
+    if head.endswith("ka"):
+        s = head[:-2]
+        return [(s + "ky", False), (s + "ce", False), (s + "ku", False), (s + "kou", False)]
+    if head.endswith("e"):  # správce, poradce
+        s = head[:-1]
+        return [(s + e, False) for e in ("i", "em", "ovi")] + [(s + "ové", True), (s + "ů", True)]
+    stem = head
+    if head.endswith("ek") and len(head) > 4:
+        stem = head[:-2] + "k"
+    soft = head.endswith(("el", "tel"))
+    forms = [(stem + ("e" if soft else "a"), False), (stem + "i", False), (stem + "ovi", False),
+             (stem + "em", False), (stem + "é", True), (stem + "ové", True), (stem + "ů", True),
+             (stem + "y", True), (stem + "ům", True), (stem + "ech", True)]
+    if head.endswith("ník"):
+        forms.append((head[:-1] + "ci", True))
+    return forms
+
+
+_COMPLEMENTS = {
+    "pl": set(
+        "prezydenta burmistrza wójta starosty marszałka wojewody dyrektora kierownika prezesa "
+        "przewodniczącego zarządu rady projektu projektów programu sekcji działu zespołu "
+        "miasta gminy powiatu województwa ds. ds spraw zespołu wydziału biura katedry zakładu instytutu oddziału"
+        .split()
+    ),
+    "cs": set(
+        "odboru oddělení ředitele starosty primátora hejtmana projektu rady města obce kraje "
+        "úseku organizace sekce týmu správní správy katedry ústavu oddílu střediska úřadu".split()
+    ),
+}
+# posts that need their complement even when it is the body's own name ("członek Zarządu
+# Powiatu" -> "członek zarządu"; but "przewodniczący Rady Powiatu" -> "przewodniczący")
+_RELATIONAL_ROLES = {"członek", "członkini", "doradca", "doradczyni", "zastępca", "zastępczyni",
+                     "sekretarz", "pełnomocnik", "pełnomocniczka", "koordynator", "koordynatorka",
+                     "člen", "členka", "poradce", "poradkyně", "náměstek", "náměstkyně", "zástupce"}
+_ROLE_MODIFIERS = {"były", "była", "byli", "obecny", "obecna", "dawny", "dawna", "p.o.", "bývalý",
+                   "bývalá", "nowy", "nowa", "pełniący", "pełniąca", "nový", "nová"}
+_SURNAME_STOP = {
+    # words that follow a given name but are not surnames
+    "i", "a", "oraz", "w", "z", "ze", "na", "do", "od", "u", "v", "s", "se",
+}
+_NOT_SURNAME = set(
+    """
+    urząd urzędu ośrodek ośrodka fundacja fundacji stowarzyszenie stowarzyszenia centrum
+    miasta gminy powiatu rada rady forum kongres konferencja dom domu szkoła szkoły
+    stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października
+    listopada grudnia poniedziałek wtorek środa czwartek piątek sobota niedziela
+    ledna února března dubna května června července srpna září října listopadu prosince
+    pomocy społecznej polityki program projekt projektu
+    """.split()
+)
+_STREET_BEFORE = {"ul", "ulica", "ulicy", "ulicę", "al", "aleja", "alei", "pl", "plac", "placu", "im",
+                  "imienia", "św", "bł", "ulice", "ulici", "nám", "náměstí", "třída", "patron", "patrona"}
+
+
+# --- names ---------------------------------------------------------------------------
+
+
+def _given(tok: Tok, lang: str) -> tuple[str, str, bool, frozenset[str]] | None:
+    """(nominative, gender m/f, is_nominative, cases) when `tok` is a given name."""
+    if not tok.cap or "-" in tok.text:
+        return None
+    cs = _cs_given().get(tok.text)
+    if lang == "cs" and cs:
+        return cs[0], cs[1], cs[2], frozenset({"nom"} if cs[2] else {"gen"})
+    if lang != "cs":
+        best = None
+        for r in morph.pl_readings(tok.text):
+            if not r.is_given_name or r.pos != "subst" or "sg" not in r.numbers:
+                continue
+            g = "f" if "f" in r.genders else "m"
+            cand = (r.lemma, g, "nom" in r.cases, r.cases)
+            if best is None or (cand[2] and not best[2]):
+                best = cand
+        if best:
+            return best
+        if cs and cs[2]:
+            return cs[0], cs[1], True, frozenset({"nom"})
+    return None
+
+
+def _surname_ok(tok: Tok) -> bool:
+    if not tok.cap or tok.low in _NOT_SURNAME or len(tok.text) < 2:
+        return False
+    return True
+
+
+def _pl_family_nominative(word: str, gender: str, cases: frozenset[str]) -> str:
+    parts = word.split("-")
+    return "-".join(_pl_family_part(p, gender, cases) for p in parts)
+
+
+def _pl_family_part(word: str, gender: str, cases: frozenset[str]) -> str:
+    want = {"f"} if gender == "f" else {"m1"}
+    for r in morph.pl_readings(word):
+        if "nazwisko" in r.quals and r.genders & want and r.cases & cases and "sg" in r.numbers:
+            return morph.match_case(r.lemma, word)
+    low = word.lower()
+    rules_f = [("skiej", "ska"), ("ckiej", "cka"), ("dzkiej", "dzka"), ("ską", "ska"), ("cką", "cka"),
+               ("dzką", "dzka"), ("owej", "owa"), ("ową", "owa"), ("nej", "na"), ("ną", "na")]
+    rules_m = [("skiego", "ski"), ("skiemu", "ski"), ("skim", "ski"), ("ckiego", "cki"), ("ckiemu", "cki"),
+               ("ckim", "cki"), ("dzkiego", "dzki"), ("dzkim", "dzki"), ("owi", ""), ("em", "")]
+    for end, new in rules_f if gender == "f" else rules_m:
+        if low.endswith(end):
+            return word[: len(word) - len(end)] + new
+    if gender == "m" and low.endswith("a") and "gen" in cases:
+        return word[:-1]
+    return word
+
+
+def _cs_family_nominative(word: str, gender: str) -> str:
+    low = word.lower()
+    if gender == "f":
+        for end, new in (("ové", "ová"), ("ovou", "ová"), ("ské", "ská"), ("skou", "ská"), ("cké", "cká"),
+                         ("ckou", "cká"), ("é", "á"), ("ou", "á")):
+            if low.endswith(end) and len(low) > len(end) + 1:
+                return word[: len(word) - len(end)] + new
+        return word
+    for end, new in (("ského", "ský"), ("skému", "ský"), ("ském", "ský"), ("ským", "ský"),
+                     ("ého", "ý"), ("ému", "ý"), ("ým", "ý"), ("ovi", ""), ("em", "")):
+        if low.endswith(end) and len(low) > len(end) + 1:
+            return word[: len(word) - len(end)] + new
+    if low.endswith("a") and len(low) > 3:
+        stem = word[:-1]
+        if re.search(r"[bcčdfghjklmnpqrřsštťvwxzž]k$", stem):
+            return stem[:-1] + "ek"
+        return stem
+    return word
+
+
+def _find_names(text: str, lang: str, sentences: Sequence[Sentence],
+                blocked: list[tuple[int, int]]) -> list[_Cand]:
+    cands: list[_Cand] = []
+    for sent in sentences:
+        toks = [Tok(m.group(0), sent.start + m.start(), sent.start + m.end())
+                for m in _WORD.finditer(sent.text)]
+        i = 0
+        while i < len(toks) - 1:
+            g = _given(toks[i], lang)
+            if not g:
+                i += 1
+                continue
+            j = i + 1
+            given_toks = [i]
+            g2 = _given(toks[j], lang) if j < len(toks) else None
+            if g2 and j + 1 < len(toks) and _adjacent(text, toks[j], toks[j + 1]) and _surname_ok(toks[j + 1]) \
+                    and _adjacent(text, toks[i], toks[j]):
+                given_toks.append(j)
+                j += 1
+            fam = toks[j] if j < len(toks) else None
+            if fam is None or not _adjacent(text, toks[j - 1], fam) or not _surname_ok(fam) \
+                    or _given_only(fam, lang):
+                i += 1
+                continue
+            prev = toks[i - 1].low if i > 0 else ""
+            prev2 = toks[i - 2].low if i > 1 else ""
+            if prev in _STREET_BEFORE or (prev == "." and prev2 in _STREET_BEFORE):
+                i = j + 1
+                continue
+            s, e = toks[i].start, fam.end
+            if any(s < be and bs < e for bs, be in blocked):
+                i = j + 1
+                continue
+            given_nom, gender, is_nom, cases = g
+            if lang == "cs" and gender == "f" and len(given_toks) == 1:
+                male = _cs_male_genitive().get(toks[i].text)
+                fl = fam.low
+                if male and fl.endswith("a") and not fl.endswith(("á", "ová")) and len(fl) > 3:
+                    given_nom, gender, is_nom, cases = male, "m", False, frozenset({"gen"})
+            if is_nom:
+                given_part = " ".join(toks[k].text for k in given_toks)
+                family = fam.text
+            else:
+                given_part = " ".join(
+                    [given_nom] + [(_given(toks[k], lang) or (toks[k].text,))[0] for k in given_toks[1:]]
+                )
+                family = (_cs_family_nominative(fam.text, gender) if lang == "cs"
+                          else _pl_family_nominative(fam.text, gender, cases))
+            cands.append(_Cand(s, e, f"{given_part} {family}", sent, toks, i, j + 1))
+            i = j + 1
+    return cands
+
+
+def _given_only(tok: Tok, lang: str) -> bool:
+    """A second given name with nothing after it is not a surname ("Anna Maria" alone is rare)."""
+    return False
+
+
+def _adjacent(text: str, a: Tok, b: Tok) -> bool:
+    gap = text[a.end:b.start]
+    return gap != "" and gap.strip() == "" and "\n\n" not in gap
+
+
+# --- roles ---------------------------------------------------------------------------
+
+
+def _role_at(toks: list[Tok], i: int, lang: str, org_starts: set[int], org_cover: set[int]) -> RoleHit | None:
+    """A post starting at token i ("dyrektor", "zastępca prezydenta", "kierowniczki")."""
+    table = _roles(lang)
+    mods: list[str] = []
+    k = i
+    while k < len(toks) and toks[k].low in _ROLE_MODIFIERS:
+        mods.append(toks[k].low)
+        k += 1
+    for n in (3, 2, 1):
+        key = tuple(t.low for t in toks[k:k + n])
+        if len(key) < n or key not in table:
+            continue
+        lemma, base, kind, plural = table[key]
+        head = base if plural else lemma
+        may_be_plural = plural or key in _plural_role_forms(lang)
+        m = k + n
+        words = [head]
+        first = True
+        while m < len(toks):
+            t = toks[m]
+            low = t.low
+            if low in _COMPLEMENTS[lang] and (t.text.islower() or toks[m - 1].low in ("ds.", "ds")
+                                              or m not in org_cover
+                                              or (first and lemma in _RELATIONAL_ROLES)):
+                if low in ("ds", "ds.") or (low == "spraw" and words[-1] == "do"):
+                    words.append("ds.")
+                    m += 1
+                    if m < len(toks) and toks[m].text == ".":
+                        m += 1
+                    while m < len(toks) and toks[m].text[:1].isalpha() and toks[m].low not in ("w", "z", "i", "oraz", "ze", "na", "v", "s") \
+                            and m not in org_starts:
+                        words.append(toks[m].low)
+                        m += 1
+                    first = False
+                    continue
+                words.append(low)
+                m += 1
+                first = False
+                continue
+            break
+        if mods and mods[0] in ("były", "była", "bývalý", "bývalá", "dawny", "dawna"):
+            words.insert(0, mods[0] if not plural else "byli")
+        # a quoted name after the post's complement: "koordynator sekcji „Polityka społeczna, rodzina”"
+        if len(words) > 1 and m < len(toks) and toks[m].text in "„“\"«":
+            q = m + 1
+            while q < len(toks) and q - m < 12 and toks[q].text not in "”“\"»":
+                q += 1
+            if q < len(toks) and q - m < 12:
+                words.append("„" + _join(toks[m + 1:q]) + "”")
+                m = q + 1
+        role = " ".join(words)
+        plural_role = " ".join([base] + words[1:]) if may_be_plural else None
+        return RoleHit(role, kind, i, m, k + n, plural_role)
+    return None
+
+
+# --- linking -------------------------------------------------------------------------
+
+
+def find_persons(
+    text: str,
+    lang: str | None,
+    sentences: Sequence[Sentence],
+    organisations: Sequence[model.Organisation] = (),
+    org_mentions: Sequence = (),
+) -> tuple[list[model.Person], list[PersonMention]]:
+    """People named in `text`, with their posts and bodies, and every mention of them."""
+    lang = "cs" if lang == "cs" or lang == "sk" else "pl"
+    blocked = [(m.start, m.end) for m in org_mentions]
+    cands = _find_names(text, lang, sentences, blocked)
+    if not cands:
+        return [], []
+    by_sent: dict[int, list] = {}
+    for m in org_mentions:
+        by_sent.setdefault(_sent_key(sentences, m.start), []).append(m)
+    orgs_by_id = {o.id: o for o in organisations}
+    sent_cands: dict[int, list[_Cand]] = {}
+    for c in cands:
+        sent_cands.setdefault(c.sent.start, []).append(c)
+    # what a description ("kierownik ośrodka") or a pronoun ("jej prezes") can point back to
+    prev_first: dict[int, str] = {}
+    last_first = None
+    for sent in sentences:
+        if last_first:
+            prev_first[sent.start] = last_first
+        here = by_sent.get(sent.start)
+        if here:
+            last_first = min(here, key=lambda m: m.start).org_id
+    ctx = _Ctx(list(organisations), sorted(org_mentions, key=lambda m: m.start), article_topic(org_mentions),
+               prev_first)
+    for sstart, group in sent_cands.items():
+        group.sort(key=lambda c: c.start)
+        oms = sorted(by_sent.get(sstart, []), key=lambda m: m.start)
+        _link_sentence(text, lang, group, oms, orgs_by_id, ctx)
+    _executive_fallback(text, lang, cands, organisations)
+    _topic_fallback(cands, org_mentions)
+    return _merge(cands)
+
+
+@dataclass
+class _Ctx:
+    orgs: list
+    mentions: list
+    topic: str | None
+    prev_first: dict[int, str]  # sentence start -> first body named in the sentence before
+
+    def describe(self, toks: list[Tok], a: int, b: int, lang: str) -> str | None:
+        """The body the lower-case phrase toks[a:b] ("kladenského střediska") stands for."""
+        if b <= a or b - a > 6:
+            return None
+        return refer.resolve([t.text for t in toks[a:b]], self.orgs, lang, mentions=self.mentions,
+                             pos=toks[a].start, topic=self.topic)
+
+
+_PREPS_STOP = {"w", "we", "z", "ze", "v", "ve", "na", "do", "od", "przy", "při", "pro", "dla", "u", "o", "po"}
+_POSSESSIVE = {"jego", "jej", "ich", "jeho", "její", "jejich"}
+_RELATIVE = {"jejíž", "jehož", "jejichž", "którego", "której", "których"}
+
+
+def _lower_run(toks: list[Tok], a: int, b: int) -> bool:
+    """toks[a:b] are lower-case words only (a description between a post and a name)."""
+    return b > a and all(t.text.isalpha() and t.text.islower() and t.low not in _SURNAME_STOP_EXTRA
+                         for t in toks[a:b])
+
+
+_SURNAME_STOP_EXTRA = {"i", "a", "oraz", "że", "że", "jest", "je", "był", "była", "byl", "byla", "który", "która",
+                       "jenž", "což", "ale", "także", "také", "pan", "pani", "paní", "pán"}
+
+
+def _role_name(hit: RoleHit, toks: list[Tok], desc_a: int, lang: str) -> str | None:
+    """The post of a description: "vedoucí" + "střediska" -> "vedoucí střediska"."""
+    if hit.kind == "rep":
+        return None
+    if lang == "cs" and hit.role == "vedoucí":
+        unit = next((t.low for t in toks[desc_a:desc_a + 4] if refer.head_stem(t.low, lang)), None)
+        if unit:
+            return f"vedoucí {unit}"
+    return hit.role
+
+
+def _sent_key(sentences: Sequence[Sentence], offset: int) -> int:
+    s = sentence_at(list(sentences), offset) if not isinstance(sentences, list) else sentence_at(sentences, offset)
+    return s.start if s else -1
+
+
+def _link_sentence(text: str, lang: str, group: list[_Cand], oms: list, orgs_by_id: dict, ctx: _Ctx | None = None) -> None:
+    toks = group[0].toks
+    tok_at_start = {t.start: n for n, t in enumerate(toks)}
+    tok_at_end = {t.end: n for n, t in enumerate(toks)}
+    # org mention -> token span
+    spans = []
+    for m in oms:
+        a = _tok_index_at(toks, m.start)
+        b = _tok_index_before(toks, m.end)
+        if a is None or b is None:
+            continue
+        spans.append((a, b + 1, m))
+    org_cover = {k for a, b, _ in spans for k in range(a, b)}
+    name_spans = [(c.i0, c.i1) for c in group]
+    name_tok = {k for a, b in name_spans for k in range(a, b)}
+    # where a post's "ds. ..." complement must stop: a body or a person begins
+    org_starts = {a for a, _, _ in spans} | name_tok
+
+    def org_starting(k: int):
+        return next(((a, b, m) for a, b, m in spans if a == k), None)
+
+    def org_ending_before(k: int):
+        return next(((a, b, m) for a, b, m in spans if b == k), None)
+
+    def skip_titles_back(k: int) -> int:
+        """Index of the first title token before token k (k if none)."""
+        changed = True
+        while changed:
+            changed = False
+            for title in _titles():
+                n = len(title)
+                # tokens incl. dots: "dr", "hab", "." ...
+                j = k
+                ok = True
+                for w in reversed(title):
+                    if j - 1 >= 0 and toks[j - 1].text == ".":
+                        j -= 1
+                    if j - 1 >= 0 and toks[j - 1].low == w.replace(".", ""):
+                        j -= 1
+                    else:
+                        ok = False
+                        break
+                if ok and n and j < k:
+                    k = j
+                    changed = True
+                    break
+        return k
+
+    def skip_titles_fwd(k: int) -> int:
+        changed = True
+        while changed:
+            changed = False
+            j = k
+            if j < len(toks) and toks[j].text == ",":
+                j += 1
+            for title in _titles():
+                jj = j
+                ok = True
+                for w in title:
+                    if jj < len(toks) and toks[jj].low == w.replace(".", ""):
+                        jj += 1
+                        if jj < len(toks) and toks[jj].text == ".":
+                            jj += 1
+                    else:
+                        ok = False
+                        break
+                if ok and jj > j and title[0] not in ("pan", "pani", "o", "ks", "dr", "prof", "paní"):
+                    k = jj
+                    changed = True
+                    break
+        return k
+
+    for c in group:
+        c.title_start = skip_titles_back(c.i0)
+        c.title_end = skip_titles_fwd(c.i1)
+
+    for idx, c in enumerate(group):
+        nxt_name = group[idx + 1].title_start if idx + 1 < len(group) else len(toks)
+        _after_name(text, lang, c, toks, spans, org_starting, nxt_name, org_starts, org_cover, ctx)
+        _before_name(text, lang, c, toks, spans, org_ending_before, org_starting, org_starts, org_cover, group, idx,
+                     orgs_by_id, ctx)
+
+    # lists: "A i B (ORG)" / "A, B oraz C (ORG)": earlier names without a body share it
+    for idx in range(len(group) - 1, 0, -1):
+        later, earlier = group[idx], group[idx - 1]
+        between = [t.low for t in toks[earlier.i1:later.title_start]]
+        if between and all(w in (",", "i", "oraz", "a", "a", "and") for w in between):
+            paren = [a for a in later.affs if a[2] == "pattern:person-org-brackets"]
+            if paren and not earlier.affs:
+                earlier.affs.extend((o, r, "pattern:person-list-org-brackets", 0.75, s, e)
+                                    for o, r, _m, _c, s, e in paren)
+    # colon lists: "przedstawicielki MOPS w Kaliszu: A i B", "kierowniczki OPS: A (X), B (Y)"
+    for c in group:
+        k = c.title_start - 1
+        while k >= 0:
+            t = toks[k]
+            if t.text == ":":
+                break
+            if t.text in (",", ")", "(") or t.low in ("i", "oraz", "a") or k in name_tok or k in org_cover:
+                k -= 1
+                continue
+            if any(k >= g.title_start and k < g.i0 for g in group):
+                k -= 1
+                continue
+            k = -1
+        if k <= 0 or toks[k].text != ":":
+            continue
+        # the phrase before the colon: [role] [ORG]
+        org = org_ending_before(k)
+        role = None
+        scan_end = org[0] if org else k
+        for j in range(max(0, scan_end - 6), scan_end):
+            hit = _role_at(toks, j, lang, org_starts, org_cover)
+            if hit:
+                role = hit
+        if role and role.kind == "rep":
+            role_name = None
+        else:
+            role_name = (role.plural_role or role.role) if role else None
+        if org and (role or True):
+            if not any(a[0] == org[2].org_id for a in c.affs):
+                c.affs.append((org[2].org_id, role_name, "pattern:colon-list-org", 0.75,
+                               toks[role.i0 if role else org[0]].start, c.end))
+        elif role and role_name:
+            # role only: give it to the bodies the names already have (from brackets)
+            c.affs[:] = [(o, r or role_name, m, cf, s, e) for o, r, m, cf, s, e in c.affs]
+            if not c.affs:
+                c.pending_role = (role_name, role.kind, role.role, toks[role.i0].start, toks[role.i1 - 1].end)
+
+
+def _tok_index_at(toks: list[Tok], offset: int) -> int | None:
+    for n, t in enumerate(toks):
+        if t.end > offset:
+            return n if t.start <= offset + 1 else n
+    return None
+
+
+def _tok_index_before(toks: list[Tok], offset: int) -> int | None:
+    last = None
+    for n, t in enumerate(toks):
+        if t.start < offset:
+            last = n
+        else:
+            break
+    return last
+
+
+def _chunks(toks: list[Tok], a: int, b: int) -> list[tuple[int, int]]:
+    """Comma-separated chunks of toks[a:b], ignoring commas inside quotes."""
+    out = []
+    start = a
+    inq = False
+    for k in range(a, b):
+        t = toks[k].text
+        if t in "„“”\"«»":
+            if t in "„«":
+                inq = True
+            elif t in "”»" or (t in "“\"" and inq):
+                inq = False
+            elif t == '"':
+                inq = not inq
+            continue
+        if t in (",", ";") and not inq:
+            if k > start:
+                out.append((start, k))
+            start = k + 1
+    if b > start:
+        out.append((start, b))
+    return out
+
+
+def _desc_start(hit: RoleHit, toks: list[Tok], lang: str) -> int:
+    """Where a description after a post begins: "vedoucí odboru ..." keeps "odboru" in it."""
+    a = hit.head_end
+    while a - 1 > hit.i0 and refer.head_stem(toks[a - 1].low, lang):
+        a -= 1
+    return a
+
+
+def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_starts, org_cover, ctx=None) -> None:
+    k = c.i1
+    # "dr hab. Arkadiusz Karwacki prof. UMK": a post-nominal professorship at a body
+    if k + 1 < len(toks) and toks[k].low in ("prof", "profesor") :
+        j = k + 1 + (1 if toks[k + 1].text == "." else 0)
+        o = org_starting(j)
+        if o:
+            c.affs.append((o[2].org_id, "profesor", "pattern:person-prof-org", 0.75, c.start, toks[o[1] - 1].end))
+        return
+    k = c.title_end
+    if k >= len(toks):
+        return
+    t = toks[k]
+    # "(MOPS w Kaliszu)"
+    if t.text == "(":
+        j = k + 1
+        role = _role_at(toks, j, lang, org_starts, org_cover)
+        if role:
+            j = role.i1
+            if j < len(toks) and toks[j].low in ("w", "ve", "v", "z", "ze"):
+                j += 1
+        o = org_starting(j)
+        if o:
+            rn = role.role if role and role.kind != "rep" else None
+            c.affs.append((o[2].org_id, rn, "pattern:person-org-brackets", 0.85, c.start, toks[o[1] - 1].end))
+        return
+    # "X z ORG", "X reprezentująca ORG", "X ze Stowarzyszenia ..."
+    if t.low in ("z", "ze", "reprezentująca", "reprezentujący", "reprezentujące", "reprezentujícího",
+                 "zastupující", "za"):
+        o = org_starting(k + 1)
+        if not o and t.low in ("z", "ze"):
+            # "X z mostecké pobočky Člověka v tísni", "X z tamtejszego GOPS"
+            for skip in (1, 2, 3):
+                if k + 1 + skip < len(toks) and _lower_run(toks, k + 1, k + 1 + skip):
+                    o = org_starting(k + 1 + skip)
+                    if o:
+                        break
+                else:
+                    break
+        if o:
+            c.affs.append((o[2].org_id, None, "pattern:person-from-org", 0.75, c.start, toks[o[1] - 1].end))
+        elif ctx and t.low in ("z", "ze"):
+            e = k + 1
+            while e < len(toks) and e - k <= 3 and _lower_run(toks, e, e + 1):
+                e += 1
+            oid = ctx.describe(toks, k + 1, e, lang)
+            if oid:
+                c.affs.append((oid, None, "pattern:person-from-description", 0.6, c.start, toks[e - 1].end))
+        return
+    if t.text not in (",", "–", "-", "—"):
+        return
+    # apposition: "X, dyrektor MOPS w Kaliszu", "X – ekspertka ..., trenerka CAL, a także wykładowczyni K"
+    end = min(limit, len(toks))
+    chunks = _chunks(toks, k + 1, end)
+    if chunks and end < len(toks) and chunks[-1][1] == end:
+        # "X, członek Zarządu ..., dyrektor PCPR w Nowej Soli Y": the last post is Y's
+        chunks = chunks[:-1]
+    for a, b in chunks:
+        j = a
+        while j < b and toks[j].low in ("a", "także", "również", "oraz", "i", "zároveň", "také"):
+            j += 1
+        role = _role_at(toks, j, lang, org_starts, org_cover)
+        if role is None:
+            o = org_starting(j)
+            if o and j == a:
+                c.affs.append((o[2].org_id, None, "pattern:person-org-apposition", 0.7, c.start,
+                               toks[o[1] - 1].end))
+                continue
+            if any(toks[x].low in ("który", "która", "którzy", "który", "jenž", "která", "kde") for x in range(a, b)):
+                break
+            break
+        j = role.head_end
+        # the body follows the post: directly, after "w"/"z", a geographic adjective, or a quoted name
+        o = None
+        limit_j = min(b, role.i1 + 6)
+        while j < limit_j:
+            o = org_starting(j)
+            if o:
+                break
+            if j < role.i1 or toks[j].low in ("w", "we", "z", "ze", "v", "ve", "při", "przy", "do", "spraw", "ds", "."):
+                j += 1
+                continue
+            if toks[j].text.islower() and toks[j].text.isalpha() and j - role.i1 < 4 and toks[j].low not in (
+                    "który", "która", "które", "jenž", "jež", "a", "i", "oraz", "kde", "gdzie", "ale", "jest", "je"):
+                j += 1  # "vedoucí katedry sociální práce Masarykovy univerzity"
+                continue
+            if toks[j].text in "„“”\"«»":
+                # skip a quoted section name
+                j += 1
+                while j < b and toks[j].text not in "”\"»“":
+                    j += 1
+                j += 1
+                limit_j = min(b, j + 3)
+                continue
+            break
+        if o:
+            rn = None if role.kind == "rep" else role.role
+            if rn and o[0] > role.i1 and all(toks[x].text.islower() and toks[x].low not in ("w", "we", "z", "ze", "v", "ve")
+                                             for x in range(role.i1, o[0])):
+                rn = " ".join([rn] + [toks[x].low for x in range(role.i1, o[0])])
+            outer = org_starting(o[1] + 1) if o[1] + 1 < len(toks) and toks[o[1]].low in ("w", "we", "v", "ve") \
+                else None
+            if outer:
+                # "X, przewodniczący Rady ds. Społecznych w Narodowej Radzie Rozwoju"
+                rn2 = None if role.kind == "rep" else _with_inner(role, toks, o) if role.i1 <= o[0] else rn
+                c.affs.append((outer[2].org_id, rn2, "pattern:person-role-unit-of-org", 0.75,
+                               c.start, toks[outer[1] - 1].end))
+                continue
+            c.affs.append((o[2].org_id, rn, "pattern:person-role-apposition", 0.85,
+                           c.start, toks[o[1] - 1].end))
+            continue
+        # "X, prezes spółdzielni", "X, rzecznik wrocławskiej straży miejskiej": a description of a body
+        if ctx:
+            da = _desc_start(role, toks, lang)
+            e = max(da, role.i1)
+            while e < b and e - da < 6 and _lower_run(toks, e, e + 1) and toks[e].low not in _PREPS_STOP:
+                e += 1
+            oid = ctx.describe(toks, da, e, lang) if e > da else None
+            if oid:
+                c.affs.append((oid, _role_name(role, toks, da, lang), "pattern:person-role-description", 0.7,
+                               c.start, toks[e - 1].end))
+                continue
+        if role.kind != "rep" and c.pending_role is None:
+            c.pending_role = (role.role, role.kind, _phrase(toks, role.i0, min(b, role.i1 + 2)),
+                              toks[role.i0].start, toks[min(b, role.i1 + 2) - 1].end)
+
+
+def _join(toks: list[Tok]) -> str:
+    out = ""
+    for n, t in enumerate(toks):
+        if n and t.text not in ",.;:)" and toks[n - 1].text not in "(":
+            out += " "
+        out += t.text
+    return out
+
+
+def _phrase(toks, a, b) -> str:
+    return " ".join(t.text for t in toks[a:b])
+
+
+def _with_inner(hit: RoleHit, toks: list[Tok], inner) -> str:
+    """"przewodniczący" + "Rady ds. Społecznych" -> "przewodniczący rady ds. społecznych"."""
+    words = hit.role.split()
+    extra = [t.low for t in toks[hit.i1:inner[1]]]
+    return " ".join(words + extra).replace(" .", ".")
+
+
+def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_starting, org_starts, org_cover,
+                 group, idx, orgs_by_id=None, ctx=None) -> None:
+    orgs_by_id = orgs_by_id or {}
+    k = c.title_start
+    if k == 0:
+        return
+    prev_name_end = group[idx - 1].i1 if idx > 0 else 0
+    # "ORG, jehož vedoucím je X" / "którego dyrektorem jest X"
+    if k >= 3 and toks[k - 1].low in ("je", "jest", "był", "była", "byl", "byla", "zůstává"):
+        rel = k - 2
+        role_word = toks[rel].low
+        if rel - 1 >= 0 and toks[rel - 1].low in ("jehož", "jejíž", "jejichž", "którego", "której", "których"):
+            role = _instrumental_role(role_word, lang)
+            o = None
+            prev = None
+            for a, b, m in spans:
+                if b <= rel - 1:
+                    prev, o = o, (a, b, m)
+            if o and prev and prev[1] == o[0] and orgs_by_id.get(prev[2].org_id) is not None \
+                    and orgs_by_id[prev[2].org_id].part_of == o[2].org_id:
+                o = prev  # "Odbor sociálních věcí Magistrátu města X, jehož vedoucí je Y": the unit
+            if o:
+                rn = role
+                if role and lang == "cs" and role == "vedoucí" and o[2].surface.lower().startswith("odbor"):
+                    rn = "vedoucí odboru"
+                c.affs.append((o[2].org_id, rn, "pattern:relative-clause-role", 0.8,
+                               toks[o[0]].start, c.end))
+                return
+    # Czech "na Městském úřadě ... u Barbory Novákové"
+    if lang == "cs" and toks[k - 1].low == "u":
+        o = None
+        for a, b, m in spans:
+            if b <= k - 1 and toks[a - 1].low in ("na", "v", "ve") and toks[k - 1].start - toks[b - 1].end < 80:
+                o = (a, b, m)
+        if o:
+            c.affs.append((o[2].org_id, None, "pattern:cs-u-person-at-org", 0.65, toks[o[0]].start, c.end))
+            return
+    # "Na jego czele stoi X", "V čele odboru stojí X": the head of the body just named
+    if k >= 2 and toks[k - 1].low in ("stoi", "stała", "stał", "stanie", "stojí", "stál", "stála") and \
+            toks[k - 2].low in ("czele", "čele"):
+        org = None
+        for a, b, m in spans:
+            if b <= k - 2:
+                org = m.org_id
+        c.pending_role = ("", "head", "", toks[k - 2].start, c.end) if org is None else None
+        if org:
+            c.affs.append((org, None, "pattern:head-of-org", 0.7, toks[k - 2].start, c.end))
+        return
+    # "Nową dyrektor ORG została X", "Novou ředitelkou ORG se stala X", "Koordinátorkou projektu je X"
+    j = k
+    while j - 1 > prev_name_end and toks[j - 1].low in _COPULA:
+        j -= 1
+    if j < k:
+        o = org_ending_before(j)
+        r_end = o[0] if o else j
+        for back in range(1, 6):
+            r0 = r_end - back
+            if r0 < prev_name_end:
+                break
+            hit = _role_at(toks, r0, lang, org_starts, org_cover)
+            if hit and (hit.i1 == r_end or (o and hit.head_end <= o[0] <= hit.i1)):
+                rn = None if hit.kind == "rep" else hit.role
+                if o:
+                    c.affs.append((o[2].org_id, rn, "pattern:post-copula-person", 0.8, toks[hit.i0].start, c.end))
+                elif hit.kind != "rep":
+                    c.pending_role = (hit.role, hit.kind, _phrase(toks, hit.i0, hit.i1), toks[hit.i0].start, c.end)
+                return
+    # "[Z ramienia ORG] ... [ORG reprezentowała] [post] [ORG] X"
+    j = k
+    role_hit = None
+    # post directly before the name, possibly followed by a geographic adjective
+    for back in range(1, 7):
+        s = j - back
+        if s < prev_name_end:
+            break
+        hit = _role_at(toks, s, lang, org_starts, org_cover)
+        if hit and (hit.i1 == j or (hit.i1 == j - 1 and (
+                (toks[j - 1].text.islower() and toks[j - 1].low.endswith(_ADJ_ENDINGS))
+                or (hit.kind.startswith("exec") and _is_place_word(toks[j - 1], lang))))):
+            role_hit = hit  # keep looking back: "zastępca kierownika" beats "kierownika"
+        elif role_hit and not hit:
+            break
+    if role_hit and ctx is not None:
+        p = role_hit.i0 - 1
+        if p >= prev_name_end and (toks[p].low in _POSSESSIVE or toks[p].low in _RELATIVE):
+            # "O doświadczeniach MOPR mówiła jego dyrektor X", "IQ Roma servis, jejíž ředitelka X",
+            # "Spółdzielnia ... . Jej prezes X": the body named last before, else the last sentence's subject
+            before = [sp for sp in spans if sp[1] <= p]
+            oid = before[-1][2].org_id if before else (
+                ctx.prev_first.get(c.sent.start) if toks[p].low in _POSSESSIVE else None)
+            if oid:
+                c.affs.append((oid, None if role_hit.kind == "rep" else role_hit.role, "pattern:possessive-post",
+                               0.75, toks[p].start, c.end))
+                return
+    if role_hit is None and ctx is not None:
+        # "kierownik ośrodka X", "vedoucí kladenského střediska X", "vedoucí odboru sociálních věcí
+        # krajského úřadu X": a post, then a description of a body, then the name
+        for back in range(2, 9):
+            r0 = j - back
+            if r0 < prev_name_end:
+                break
+            hit = _role_at(toks, r0, lang, org_starts, org_cover)
+            if not hit or hit.i1 > j:
+                continue
+            da = _desc_start(hit, toks, lang)
+            if not _lower_run(toks, max(da, hit.i0 + 1), j):
+                continue
+            oid = ctx.describe(toks, da, j, lang)
+            if oid:
+                c.affs.append((oid, _role_name(hit, toks, da, lang), "pattern:role-description-person", 0.7,
+                               toks[hit.i0].start, c.end))
+                return
+            break
+    if role_hit:
+        if c.affs:
+            # "Koordynator projektu X (MOPS w Kaliszu)": the post goes with the bracketed body
+            if role_hit.kind != "rep":
+                c.affs[:] = [(o, r or role_hit.role, m, cf, min(s, toks[role_hit.i0].start), e)
+                             for o, r, m, cf, s, e in c.affs]
+            return
+        # "reprezentowała zastępca kierownika X" with ORG before the verb
+        _org_before_verb(c, toks, spans, role_hit.i0, role_hit, prev_name_end)
+        if not c.affs:
+            _ramienia(c, toks, spans, role_hit)
+        if not c.affs and role_hit.kind != "rep":
+            c.pending_role = (role_hit.role, role_hit.kind, _phrase(toks, role_hit.i0, c.i1),
+                              toks[role_hit.i0].start, c.end)
+        return
+    # body directly before the name: "dyrektor PCPR w Nowej Soli X", "Przedstawiciel Sądu ... X"
+    o = org_ending_before(j)
+    if o is None and j - 2 > prev_name_end and toks[j - 2].low in ("w", "we", "v", "ve") and toks[j - 1].cap:
+        # "prezes Koła PSONI w Kartuzach X": the body's place phrase between body and name
+        o = org_ending_before(j - 2)
+    if o is not None:
+        inner = org_ending_before(o[0])
+        if inner and inner[0] > prev_name_end and orgs_by_id.get(inner[2].org_id) is not None \
+                and orgs_by_id[inner[2].org_id].part_of == o[2].org_id:
+            # "vedoucí odboru sociálních věcí Městského úřadu X Y", "docent Fakulty ... Masarykovy
+            # univerzity Y": the unit, which the parent only qualifies
+            o = inner
+    found = False
+    # after "Y, członek Zarządu ..., dyrektor PCPR X" the earlier posts are Y's, not X's
+    chain_ok = not (idx > 0 and prev_name_end < len(toks) and toks[prev_name_end].text == ",")
+    gap_role = None
+    while o and o[0] > prev_name_end:
+        a = o[0]
+        s = a
+        if s - 1 >= 0 and toks[s - 1].low in ("w", "we", "z", "ze", "v", "ve", "při", "przy"):
+            s -= 1
+        role = None
+        for back in range(1, 8):
+            r0 = s - back
+            if r0 < prev_name_end:
+                break
+            hit = _role_at(toks, r0, lang, org_starts, org_cover)
+            if hit and hit.i1 >= s - 0 and hit.i1 <= a + 1:
+                role = hit
+                break
+            if hit and hit.i1 < s and s - hit.i1 <= 3 and all(
+                    _lower_run(toks, x, x + 1) or refer.head_stem(toks[x].low, lang) for x in range(hit.i1, s)):
+                # "vedoucí vsetínské pobočky Člověka v tísni X", "kierownik tamtejszego GOPS X"
+                role = hit
+                unit = next((x for x in range(hit.i1, s) if refer.head_stem(toks[x].low, lang)), None)
+                if unit is not None and hit.role == "vedoucí" and lang == "cs":
+                    gap_role = _role_name(hit, toks, unit, lang)
+                break
+            if hit and hit.i1 == s:
+                role = hit
+                break
+        if role is None and s < a:
+            # "Przewodniczący Rady ds. Społecznych w Narodowej Radzie Rozwoju X": the post governs
+            # an inner body of the one after "w"; the person belongs to the outer body
+            inner = org_ending_before(s)
+            if inner and inner[0] > prev_name_end:
+                for back in range(1, 6):
+                    r0 = inner[0] - back
+                    if r0 < prev_name_end:
+                        break
+                    hit = _role_at(toks, r0, lang, org_starts, org_cover)
+                    if hit and inner[0] <= hit.i1 <= inner[1]:
+                        rn = None if hit.kind == "rep" else _with_inner(hit, toks, inner)
+                        c.affs.append((o[2].org_id, rn, "pattern:role-unit-of-org-person", 0.75,
+                                       toks[hit.i0].start, c.end))
+                        if orgs_by_id.get(inner[2].org_id) and orgs_by_id[inner[2].org_id].part_of == o[2].org_id:
+                            c.affs.append((inner[2].org_id, rn, "pattern:role-unit-of-org-person", 0.7,
+                                           toks[hit.i0].start, c.end))
+                        role = hit
+                        break
+                if role is not None:
+                    found = True
+                    r0 = role.i0
+                    if chain_ok and r0 - 1 >= 0 and toks[r0 - 1].text == ",":
+                        o = org_ending_before(r0 - 1)
+                        continue
+                    break
+        if role is None:
+            # "ROPS reprezentowała X" is handled below; a bare body before a name is no link
+            break
+        rn = None if role.kind == "rep" else (gap_role or role.role)
+        gap_role = None
+        c.affs.append((o[2].org_id, rn, "pattern:role-org-person", 0.85, toks[role.i0].start, c.end))
+        found = True
+        # chain: "Doradca Prezydenta RP, Przewodniczący ... X"
+        r0 = role.i0
+        if chain_ok and r0 - 1 >= 0 and toks[r0 - 1].text == ",":
+            o = org_ending_before(r0 - 1)
+            continue
+        break
+    if found:
+        return
+    _org_before_verb(c, toks, spans, k, None, prev_name_end)
+    if not c.affs:
+        _ramienia(c, toks, spans, None)
+
+
+_ADJ_ENDINGS = ("ski", "cki", "ska", "cka", "ský", "cký", "skiego", "ckiego", "skiej", "ckiej", "skim", "ckim",
+                "ską", "cką", "ského", "ckého", "ské", "cké", "ském", "ckém", "ská", "cká")
+_COPULA = {"został", "została", "zostali", "zostanie", "jest", "je", "se", "stal", "stala", "stali", "byl", "byla",
+           "był", "była", "jmenován", "jmenována", "mianowany", "mianowana", "powołany", "powołana", "został", "zůstává"}
+_REPR_VERBS = ("reprezentował", "reprezentowała", "reprezentowali", "reprezentowały", "zastupoval",
+               "zastupovala", "zastupovali", "reprezentoval", "reprezentovala")
+
+
+def _org_before_verb(c, toks, spans, k, role_hit, prev_name_end) -> None:
+    """"ROPS reprezentowała [post] X"."""
+    v = k - 1
+    if v < 0 or toks[v].low not in _REPR_VERBS:
+        return
+    for a, b, m in spans:
+        if b == v and a >= prev_name_end:
+            rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
+            c.affs.append((m.org_id, rn, "pattern:org-represented-by", 0.8, toks[a].start, c.end))
+            return
+
+
+def _ramienia(c, toks, spans, role_hit) -> None:
+    """"Z ramienia ORG ... X" / "W imieniu ORG ... X" anywhere before the name."""
+    for n in range(0, c.i0 - 1):
+        if (toks[n].low in ("ramienia", "imieniu") and n > 0 and toks[n - 1].low in ("z", "w")) or \
+                (toks[n].low == "za" and n + 1 < len(toks) and toks[n + 1].cap and (n == 0 or toks[n - 1].text in ",;–")):
+            if toks[n].low == "za":
+                # Czech "Za Ministerstvo ... vystoupila X": on behalf of
+                for a, b, m in spans:
+                    if a == n + 1:
+                        rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
+                        c.affs.append((m.org_id, rn, "pattern:on-behalf-of-org", 0.75, toks[n].start, c.end))
+                        return
+                continue
+            for a, b, m in spans:
+                if a == n + 1:
+                    rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
+                    c.affs.append((m.org_id, rn, "pattern:on-behalf-of-org", 0.8, toks[n - 1].start, c.end))
+                    return
+
+
+def _is_place_word(tok: Tok, lang: str) -> bool:
+    """"burmistrz Jarocina Adam P.": a town's name between an executive post and a name."""
+    if not tok.cap:
+        return False
+    if lang == "cs":
+        return True
+    return any(r.is_geo for r in morph.pl_readings(tok.text))
+
+
+def _instrumental_role(word: str, lang: str) -> str | None:
+    table = _roles(lang)
+    hit = table.get((word,))
+    if hit:
+        return hit[0]
+    return None
+
+
+_EXEC_TARGETS = {
+    "exec-city": ("urząd miasta", "urząd gminy", "urząd miejski", "gmina", "miasto", "město", "obec",
+                  "městský úřad", "obecní úřad", "magistrát", "statutární město", "urząd miasta i gminy"),
+    "exec-county": ("starostwo powiatowe", "starostwo", "powiat"),
+    "exec-region": ("urząd marszałkowski", "województwo", "kraj", "krajský úřad", "urząd wojewódzki"),
+}
+
+
+def _executive_fallback(text: str, lang: str, cands: list[_Cand], orgs: Sequence[model.Organisation]) -> None:
+    for c in cands:
+        if c.affs or not c.pending_role:
+            continue
+        role, kind, phrase, s, e = c.pending_role
+        targets = _EXEC_TARGETS.get(kind)
+        if not targets:
+            continue
+        fits = [o for o in orgs if o.type == "local-government" and o.part_of is None
+                and any(morph.fold(o.name).startswith(morph.fold(t)) for t in targets)]
+        if kind == "exec-region" and len(fits) > 1:
+            # a marshal heads the marshal's office, a voivode the voivode's office, a hejtman the kraj
+            want = {"marszałek": "urzad marszalkowski", "wicemarszałek": "urzad marszalkowski",
+                    "wojewoda": "urzad wojewodzki", "wicewojewoda": "urzad wojewodzki"}.get(role.split()[0])
+            if want:
+                fits = [o for o in fits if want in morph.fold(o.name)] or fits
+        if len(fits) > 1:
+            # "zastępca prezydenta Kutna": keep the one of the place named in the post phrase
+            fp = [o for o in fits if o.place and morph.fold(o.place)[:4] in morph.fold(phrase)]
+            if len(fp) > 1 or not fp:
+                fp = fp or fits
+                # "starosta" with both "Město Vsetín" and "Městský úřad Vsetín": the municipality itself
+                own = [o for o in fp if re.match(r"(?:statutarni mesto|mesto|obec|gmina|miasto|powiat|kraj|"
+                                                 r"wojewodztwo)\b", morph.fold(o.name))]
+                fp = own
+            fits = fp if len(fp) == 1 else []
+        if len(fits) == 1:
+            c.affs.append((fits[0].id, role, "rule:executive-post-to-government", 0.6, s, e))
+
+
+def article_topic(org_mentions: Sequence) -> str | None:
+    """The body the article is about: mentioned most, the first one named counting extra
+    (a news lead names its subject first); ties go to the earlier."""
+    counts: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for m in sorted(org_mentions, key=lambda m: m.start):
+        counts[m.org_id] = counts.get(m.org_id, 0) + 1
+        first.setdefault(m.org_id, m.start)
+    if not counts:
+        return None
+    lead = min(first, key=first.get)
+    counts[lead] += 1.5
+    return max(counts, key=lambda o: (counts[o], -first[o]))
+
+
+def _topic_fallback(cands: list[_Cand], org_mentions: Sequence) -> None:
+    """"Szczegółów udziela X, kierownik." - a post with no body named: the body the article is about
+    (the one mentioned most; the first of equals), unless the person is linked elsewhere."""
+    topic = article_topic(org_mentions)
+    if topic is None:
+        return
+    linked = {morph.fold(c.name) for c in cands if c.affs}
+    for c in cands:
+        if c.affs or not c.pending_role or morph.fold(c.name) in linked:
+            continue
+        role, kind, phrase, s, e = c.pending_role
+        if kind in ("post", "academic", "head"):
+            c.affs.append((topic, role if kind != "head" else None, "rule:post-to-article-body", 0.5, s, e))
+
+
+def _merge(cands: list[_Cand]) -> tuple[list[model.Person], list[PersonMention]]:
+    persons: dict[str, model.Person] = {}
+    mentions: list[PersonMention] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        key = morph.fold(c.name)
+        p = persons.get(key)
+        if p is None:
+            p = persons[key] = model.Person(id=f"p{len(persons) + 1}", name=c.name)
+        p.evidence.append(model.Evidence(c.sent.text, c.start, c.end, "gazetteer:given-name+surname", 0.85,
+                                         quote=c.sent.text[c.start - c.sent.start:c.end - c.sent.start]))
+        mentions.append(PersonMention(p.id, c.start, c.end, c.sent.text[c.start - c.sent.start:c.end - c.sent.start],
+                                      c.sent))
+        for org, role, method, conf, s, e in c.affs:
+            existing = next((a for a in p.affiliations if a.org == org), None)
+            if existing:
+                if existing.role is None and role:
+                    existing.role = role
+                continue
+            s, e = min(s, c.start), max(e, c.end)
+            quote = c.sent.text[max(0, s - c.sent.start):e - c.sent.start]
+            p.affiliations.append(model.Affiliation(org, role, model.Evidence(c.sent.text, s, e, method, conf, quote)))
+    return list(persons.values()), mentions
