@@ -192,12 +192,15 @@ def query(obj: Context, query: str, params: tuple[str, ...], fmt: str | None, up
     try:
         table = run_query(store, text, update=update, timeout=timeout or None,
                           max_rows=limit or None, allow_service=allow_service)
+        if table.kind == "update":
+            # An update can change anything: the derived summary graph is rebuilt whole.
+            rebuilt = store.rebuild_summary()
     except SocialKGError as exc:
         _fail(exc)
     finally:
         store.close()
     if table.kind == "update":
-        click.echo("update done", err=True)
+        click.echo(f"update done; summaries of {rebuilt} entities rebuilt", err=True)
         return
     chosen = fmt or ("turtle" if table.kind == "graph" else "table")
     click.echo(format_result(table, chosen), nl=False)
@@ -277,6 +280,24 @@ def validate(obj: Context, max_shown: int) -> None:
     click.echo(report.text)
     if not report.conforms:
         sys.exit(EXIT_FAILED)
+
+
+@cli.command()
+@click.pass_obj
+def reindex(obj: Context) -> None:
+    """Rebuild the summary graph the saved queries read, from the source graphs.
+
+    `load` keeps it up to date; run this after changing the store by other means
+    (another tool writing to the same SPARQL server, a store from an older socialkg).
+    """
+    store = obj.open(write=True)
+    try:
+        n = store.rebuild_summary()
+    except SocialKGError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    click.echo(f"summaries of {n} entities rebuilt")
 
 
 @cli.command()

@@ -61,6 +61,7 @@ class LoadReport:
     documents: int = 0  # loaded (new or changed)
     unchanged: int = 0  # skipped: same content hash already in the store
     triples: int = 0  # triples written
+    summaries: int = 0  # entity summaries refreshed (graph/summary.py)
     errors: list[LoadProblem] = field(default_factory=list)
     warnings: list[LoadProblem] = field(default_factory=list)
 
@@ -240,6 +241,8 @@ def load_paths(
         if progress:
             progress(done, total)
     flush()
+    # Also picks up what an interrupted earlier load left stale (graph/summary.py).
+    report.summaries = store.refresh_summary()
     return report
 
 
@@ -272,7 +275,7 @@ def _replace(store: Store, graphs: dict[ox.NamedNode, list[ox.Quad]]) -> None:
     """store.replace_documents, with its failures sorted: ValueError for "this data",
     StoreError for "this store" (the load cannot go on)."""
     try:
-        store.replace_documents(graphs)
+        store.replace_documents(graphs, refresh=False)  # refreshed once, at the end of the load
     except SocialKGError:
         raise
     except (SyntaxError, ValueError, TypeError) as exc:

@@ -61,6 +61,7 @@ from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
 from ..errors import QuerySyntaxError, QueryTimeoutError, StoreError
 from ..ontology.terms import GRAPH, SK, sparql_prefixes
+from . import summary
 from .store import QueryResult, Store, _unique
 
 log = logging.getLogger(__name__)
@@ -374,11 +375,12 @@ class RemoteStore(Store):
         body, ctype = self._post_form(self.settings.query, {"query": self._prologue + sparql}, accept, "query")
         return self._parse(body, ctype, form)
 
-    def replace_documents(self, graphs: Mapping[ox.NamedNode, Sequence[ox.Quad]]) -> None:
+    def _replace_documents(self, graphs: Mapping[ox.NamedNode, Sequence[ox.Quad]]) -> None:
         if not graphs:
             return
         self._check_writable()
         started, total = time.perf_counter(), sum(len(q) for q in graphs.values())
+        self._mark_stale(graphs)
         if self.settings.graph_store:
             self._replace_with_gsp(graphs)
         else:
@@ -487,7 +489,7 @@ class RemoteStore(Store):
 
     def _graph_filter(self) -> str:
         if not self.graph_namespace:
-            return ""
+            return f"FILTER(?g != {summary.SUMMARY_GRAPH})"
         return f"FILTER(STRSTARTS(STR(?g), {ox.Literal(self.graph_namespace)}))"
 
     # ---- writing
@@ -495,6 +497,22 @@ class RemoteStore(Store):
     def _check_writable(self) -> None:
         if self.read_only:
             raise StoreError("the store is open read-only", path=self.location)
+
+    def _mark_stale(self, graphs: Mapping[ox.NamedNode, Sequence[ox.Quad]]) -> None:
+        """Mark the summaries of what these graphs describe, now and before, stale
+        (graph/summary.py). Written first: a marker on an entity that then does not
+        change costs one recomputation, a missing one would leave a wrong summary."""
+        entities = summary.described_entities(q for quads in graphs.values() for q in quads)
+        kinds = " ".join(str(t) for t in summary.KINDS)
+        names = list(graphs)
+        for i in range(0, len(names), 200):
+            values = " ".join(str(g) for g in names[i : i + 200])
+            rows = self.query(f"SELECT DISTINCT ?s WHERE {{ VALUES ?g {{ {values} }} VALUES ?t {{ {kinds} }} "
+                              f"GRAPH ?g {{ ?s a ?t }} FILTER(isIRI(?s)) }}")
+            entities.update(r["s"] for r in rows)
+        markers = summary.markers_for(entities)
+        for i in range(0, len(markers), self.chunk_triples):
+            self._update(_insert_data(markers[i : i + self.chunk_triples]))
 
     def _replace_with_update(self, graphs: Mapping[ox.NamedNode, Sequence[ox.Quad]]) -> None:
         """DROP + INSERT DATA, several documents per request, at most `chunk_triples`

@@ -11,17 +11,19 @@ faster and it persists to a folder (RocksDB); rdflib stays in use for SHACL
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
 
 from ..errors import StoreError, StoreLockedError
-from ..ontology.terms import PREFIXES, SK, sparql_prefixes
+from ..ontology.terms import PREFIXES, RDF_TYPE, SK, sparql_prefixes
+from . import summary
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +43,17 @@ class Store(ABC):
     #: a human-readable place, for messages
     location: str
 
+    def replace_documents(self, graphs: Mapping[ox.NamedNode, Sequence[ox.Quad]], *, refresh: bool = True) -> None:
+        """Atomically drop each named graph and write its new quads, then bring the
+        summary graph up to date (a bulk load passes refresh=False and refreshes once
+        at the end, so an entity named in every batch is summarised once)."""
+        self._replace_documents(graphs)
+        if refresh:
+            self.refresh_summary()
+
     @abstractmethod
-    def replace_documents(self, graphs: Mapping[ox.NamedNode, Sequence[ox.Quad]]) -> None:
-        """Atomically drop each named graph and write its new quads."""
+    def _replace_documents(self, graphs: Mapping[ox.NamedNode, Sequence[ox.Quad]]) -> None:
+        """Atomically drop each named graph and write its new quads (and stale markers)."""
 
     @abstractmethod
     def query(self, sparql: str, *, update: bool = False) -> QueryResult:
@@ -65,12 +75,53 @@ class Store(ABC):
     # Derived operations, written once over query() so every store behaves alike.
 
     def count_triples(self) -> int:
-        rows = list(self.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        rows = list(self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_NOT_SUMMARY} }}"))
         return int(rows[0]["n"].value) if rows else 0
 
     def count_graphs(self) -> int:
-        rows = list(self.query("SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"))
+        rows = list(self.query(f"SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {_NOT_SUMMARY} }}"))
         return int(rows[0]["n"].value) if rows else 0
+
+    # The summary graph (graph/summary.py): derived data the saved queries read.
+
+    def refresh_summary(self) -> int:
+        """Recompute the summaries of entities whose sources changed; returns how many."""
+        return summary.refresh(self)
+
+    def rebuild_summary(self) -> int:
+        """Summarise every entity again from the source graphs; returns how many."""
+        return summary.rebuild(self)
+
+    def subject_quads(self, subjects: Sequence[ox.NamedNode]) -> Iterator[ox.Quad]:
+        """Every quad, in any source graph, whose subject is one of these."""
+        for i in range(0, len(subjects), 200):
+            values = " ".join(str(s) for s in subjects[i : i + 200])
+            rows = self.query(
+                f"SELECT ?s ?p ?o ?g WHERE {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} {_NOT_SUMMARY} }}"
+            )
+            for r in rows:
+                yield ox.Quad(r["s"], r["p"], r["o"], r["g"])
+
+    def graph_sizes_of(self, graphs: Sequence[ox.NamedNode]) -> dict[ox.NamedNode, int]:
+        """The number of triples in each of these named graphs."""
+        sizes: dict[ox.NamedNode, int] = {}
+        for i in range(0, len(graphs), 200):
+            values = " ".join(str(g) for g in graphs[i : i + 200])
+            rows = self.query(
+                f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }} GROUP BY ?g"
+            )
+            sizes.update((r["g"], int(r["n"].value)) for r in rows)
+        return sizes
+
+    def replace_summaries(self, entities: Sequence[ox.NamedNode], quads: Sequence[ox.Quad]) -> None:
+        """In one transaction: drop these entities' summaries (and stale markers), write the new ones."""
+        values = " ".join(str(e) for e in entities)
+        parts = [f"DELETE {{ GRAPH {summary.SUMMARY_GRAPH} {{ ?e ?p ?o }} }} "
+                 f"WHERE {{ VALUES ?e {{ {values} }} GRAPH {summary.SUMMARY_GRAPH} {{ ?e ?p ?o }} }}"]
+        if quads:
+            body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+            parts.append(f"INSERT DATA {{ GRAPH {summary.SUMMARY_GRAPH} {{\n{body} .\n}} }}")
+        self.query(" ;\n".join(parts), update=True)
 
     def source_hashes(self, source_iris: Iterable[str]) -> dict[str, str]:
         """The content hash stored for each already-loaded source (to skip unchanged files)."""
@@ -131,7 +182,7 @@ class EmbeddedStore(Store):
         """The underlying pyoxigraph store, for callers that need its full API."""
         return self._store
 
-    def replace_documents(self, graphs: Mapping[ox.NamedNode, Sequence[ox.Quad]]) -> None:
+    def _replace_documents(self, graphs: Mapping[ox.NamedNode, Sequence[ox.Quad]]) -> None:
         if not graphs:
             return
         if self.read_only:
@@ -140,12 +191,19 @@ class EmbeddedStore(Store):
         # Graphs new to the store (a first load) need no DROP, and `extend` writes them
         # about 2x faster than the same data sent as SPARQL text; only one process can
         # write (the store's lock), so nothing can create them between check and write.
-        if not any(self._store.contains_named_graph(g) for g in graphs):
-            self._store.extend(q for quads in graphs.values() for q in quads)
+        # The summaries of what the batch describes, before and after, are marked stale
+        # in the same transaction (graph/summary.py).
+        replaced = [g for g in graphs if self._store.contains_named_graph(g)]
+        new = summary.described_entities(q for quads in graphs.values() for q in quads)
+        old = {q.subject for g in replaced for q in self._store.quads_for_pattern(None, RDF_TYPE, None, g)
+               if q.object in summary.KINDS}
+        markers = summary.markers_for(new | old)
+        if not replaced:
+            self._store.extend(itertools.chain((q for quads in graphs.values() for q in quads), markers))
             return
         parts = [f"DROP SILENT GRAPH {g}" for g in graphs]
         body = []
-        for g, quads in graphs.items():
+        for g, quads in [*graphs.items(), (summary.SUMMARY_GRAPH, markers)]:
             triples = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
             if triples:
                 body.append(f"GRAPH {g} {{\n{triples} .\n}}")
@@ -162,12 +220,32 @@ class EmbeddedStore(Store):
         return self._store.query(sparql, use_default_graph_as_union=True, prefixes=_PREFIX_MAP)
 
     def dump(self, out: IO[bytes], fmt: ox.RdfFormat, *, prefixes: Mapping[str, str]) -> None:
+        # The summary graph is derived, never exported: a load of the export rebuilds it.
+        quads = (q for q in self._store.quads_for_pattern(None, None, None, None)
+                 if q.graph_name != summary.SUMMARY_GRAPH)
         if fmt.supports_datasets:
-            self._store.dump(out, fmt, prefixes=dict(prefixes))
+            ox.serialize(quads, out, fmt, prefixes=dict(prefixes))
         else:
-            quads = self._store.quads_for_pattern(None, None, None, None)
             triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
             ox.serialize(_unique(triples), out, fmt, prefixes=dict(prefixes))
+
+    def subject_quads(self, subjects: Sequence[ox.NamedNode]) -> Iterator[ox.Quad]:
+        for s in subjects:
+            for q in self._store.quads_for_pattern(s, None, None, None):
+                if q.graph_name != summary.SUMMARY_GRAPH:
+                    yield q
+
+    def replace_summaries(self, entities: Sequence[ox.NamedNode], quads: Sequence[ox.Quad]) -> None:
+        # Three short transactions instead of one long SPARQL text (parsing INSERT DATA
+        # costs more than the rest of the refresh): the stale markers go last, so a crash
+        # in between leaves them, and the next refresh recomputes these entities again.
+        values = " ".join(str(e) for e in entities)
+        g = summary.SUMMARY_GRAPH
+        self.query(f"DELETE {{ GRAPH {g} {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
+                   f"GRAPH {g} {{ ?e ?p ?o }} FILTER(?p != {summary.STALE}) }}", update=True)
+        self._store.extend(quads)
+        self.query(f"DELETE {{ GRAPH {g} {{ ?e {summary.STALE} ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
+                   f"GRAPH {g} {{ ?e {summary.STALE} ?o }} }}", update=True)
 
     def flush(self) -> None:
         if not self.read_only:
@@ -190,6 +268,7 @@ def _unique(triples: Iterable[ox.Triple]) -> Iterable[ox.Triple]:
 
 
 _PREFIX_MAP = dict(PREFIXES)
+_NOT_SUMMARY = f"FILTER(?g != {summary.SUMMARY_GRAPH})"
 
 __all__ = [
     "DEFAULT_STORE",

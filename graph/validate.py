@@ -24,6 +24,7 @@ from ..errors import ValidationError
 from ..ontology import shapes_graph, vocab_graph
 from ..ontology.terms import PREFIXES
 from .store import Store
+from .summary import SUMMARY_GRAPH
 
 if TYPE_CHECKING:
     import rdflib
@@ -32,7 +33,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MAX_SHOWN = 5  # focus nodes listed per group of results
 _SH = "http://www.w3.org/ns/shacl#"
-_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+# The summary graph is derived data for queries (graph/summary.py), not a source.
+_UNION = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {SUMMARY_GRAPH}) }}"
 # Longest namespace first, so `skv:org-type/ngo` is not shortened as `sk...`.
 _SHORT = sorted({**PREFIXES, "skshape": "https://w3id.org/socialkg/shapes#"}.items(), key=lambda kv: -len(kv[1]))
 

@@ -31,6 +31,7 @@ import pytest
 
 from socialkg.cli import cli
 from socialkg.graph import iris
+from socialkg.graph.summary import STALE, SUMMARY_GRAPH
 
 SEED = 20261123
 EX = "http://example.org/"
@@ -154,11 +155,14 @@ def run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run(socialkg(*args), capture_output=True, text=True, timeout=timeout)
 
 
-def graphs_of(store: Path) -> dict[str, frozenset[ox.Quad]]:
-    """Each named graph's quads, blank nodes canonicalised per graph."""
+def graphs_of(store: Path, *, with_summary: bool = False) -> dict[str, frozenset[ox.Quad]]:
+    """Each named graph's quads, blank nodes canonicalised per graph. The summary graph
+    (derived, graph/summary.py) only when asked for."""
     raw = ox.Store.read_only(str(store))
     by_graph: dict[str, list[ox.Quad]] = {}
     for q in raw:
+        if q.graph_name == SUMMARY_GRAPH and not with_summary:
+            continue
         by_graph.setdefault(q.graph_name.value, []).append(q)
     del raw
     out = {}
@@ -326,6 +330,11 @@ def test_killed_loads_leave_whole_documents_and_a_rerun_finishes(corpus, referen
     assert res.returncode == 0, res.stderr
     assert check_whole_documents(store, docs, ref_graphs) == len(docs)
     assert graphs_of(store) == ref_graphs
+    # ... and the summaries the saved queries read are those of the uninterrupted load:
+    # whatever a kill left stale has been refreshed.
+    summary = graphs_of(store, with_summary=True)[SUMMARY_GRAPH.value]
+    assert not any(q.predicate == STALE for q in summary)
+    assert summary == graphs_of(reference[0], with_summary=True)[SUMMARY_GRAPH.value]
 
 
 def test_store_in_use_gives_a_clear_error_and_reads_go_on(runner, corpus, reference, tmp_path):

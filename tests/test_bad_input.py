@@ -17,6 +17,7 @@ from socialkg import pipeline
 from socialkg.cli import cli
 from socialkg.graph import iris
 from socialkg.graph.store import EmbeddedStore
+from socialkg.graph.summary import SUMMARY_GRAPH
 
 ARTICLE_PL = (
     "Współpraca ośrodków pomocy społecznej w Kaliszu\n\n"
@@ -48,7 +49,8 @@ def error_lines(stderr: str) -> list[str]:
 def graphs_in(store_path: Path) -> set[str]:
     s = EmbeddedStore(store_path, read_only=True)
     try:
-        return {r["g"].value for r in s.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")}
+        # the source graphs, not the derived summary graph
+        return {r["g"].value for r in s.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")} - {SUMMARY_GRAPH.value}
     finally:
         s.close()
 

@@ -33,6 +33,7 @@ from socialkg.errors import SocialKGError
 from socialkg.graph import iris
 from socialkg.graph.build import to_quads
 from socialkg.graph.store import EmbeddedStore
+from socialkg.graph.summary import STALE, SUMMARY_GRAPH
 from socialkg.model import (
     Affiliation, Article, Budget, Cooperation, Event, Evidence, Extraction, Organisation, Person, Project,
 )
@@ -221,9 +222,12 @@ def test_built_rdf_goes_through_the_store_unchanged(pair):
     store = EmbeddedStore.in_memory()
     g = iris.graph_iri(article.source_iri)
     store.replace_documents({g: quads})
-    assert set(store.raw) == expected
+    assert set(store.raw.quads_for_pattern(None, None, None, g)) == expected
     store.replace_documents({g: quads})  # a re-load replaces, never duplicates
-    assert len(store.raw) == len(expected)
+    assert len(list(store.raw.quads_for_pattern(None, None, None, g))) == len(expected)
+    # besides it, only the derived summary graph, with nothing left stale
+    assert {q.graph_name for q in store.raw} <= {g, SUMMARY_GRAPH}
+    assert not list(store.raw.quads_for_pattern(None, STALE, None, SUMMARY_GRAPH))
     out = io.BytesIO()
     store.dump(out, ox.RdfFormat.N_QUADS, prefixes={})
     assert set(ox.parse(out.getvalue(), format=ox.RdfFormat.N_QUADS)) == expected
@@ -266,5 +270,6 @@ def test_article_loader_fails_only_with_its_own_errors(text, suffix, encoding):
     reference = ox.Store()
     reference.extend(quads)
     store = EmbeddedStore.in_memory()
-    store.replace_documents({iris.graph_iri(article.source_iri): quads})
-    assert set(store.raw) == set(reference)
+    g = iris.graph_iri(article.source_iri)
+    store.replace_documents({g: quads})
+    assert set(store.raw.quads_for_pattern(None, None, None, g)) == set(reference)
