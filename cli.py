@@ -184,12 +184,14 @@ def query(obj: Context, query: str, params: tuple[str, ...], fmt: str | None, up
     from .graph.query import format_result, resolve_query, run_query
 
     try:
-        text = resolve_query(query, _parse_params(params))
+        text = resolve_query(query, _parse_params(params))  # errors in the query before the store is opened
     except SocialKGError as exc:
         _fail(exc)
     limit = max_rows if max_rows is not None else (1000 if fmt in (None, "table") else 0)
     store = obj.open(write=update)
     try:
+        # again, with the store: organisation names among the parameters are looked up
+        text = resolve_query(query, _parse_params(params), store)
         table = run_query(store, text, update=update, timeout=timeout or None,
                           max_rows=limit or None, allow_service=allow_service)
         if table.kind == "update":

@@ -35,6 +35,7 @@ import pyoxigraph as ox
 from ..errors import QueryError, QuerySyntaxError, QueryTimeoutError, ReadOnlyQueryError
 from ..ontology.terms import PREFIXES
 from .store import Store
+from .summary import SKS, SUMMARY_GRAPH
 
 DEFAULT_TIMEOUT = 60.0  # seconds
 QUERY_DIR = "queries"
@@ -59,9 +60,17 @@ class SavedQuery:
     params: tuple[Param, ...]
     text: str
     path: str
+    # `# resolve: org -> ?orgIri`: the parameter names organisations, and ?orgIri can be
+    # bound up front to those whose names contain it (see `bind`).
+    resolves: tuple[tuple[str, str], ...] = ()
 
-    def bind(self, values: Mapping[str, str]) -> str:
-        """The query text with its parameters bound (VALUES clause appended)."""
+    def bind(self, values: Mapping[str, str], store: Store | None = None) -> str:
+        """The query text with its parameters bound (an inline VALUES block first in the
+        WHERE group). Given a store, a parameter that names organisations is also looked
+        up in the summary graph and its variable bound to the matching IRIs: the query's
+        own name filter stays (so the text means the same in any SPARQL tool), but the
+        store no longer has to join every tie before it filters (2 ms instead of 2 s
+        for `evidence` at 1M triples)."""
         known = {p.name for p in self.params}
         unknown = sorted(set(values) - known)
         if unknown:
@@ -82,7 +91,24 @@ class SavedQuery:
             return self.text
         names = " ".join(f"?{n}" for n, _ in bound)
         row = " ".join(v for _, v in bound)
-        return inject_values(self.text, f"VALUES ({names}) {{ ({row}) }}", self.name)
+        blocks = [f"VALUES ({names}) {{ ({row}) }}"]
+        if store is not None:
+            for param, var in self.resolves:
+                value = values.get(param, next(p.default for p in self.params if p.name == param))
+                if value:
+                    iris = " ".join(str(o) for o in organisations_named(store, value))
+                    blocks.append(f"VALUES ?{var} {{ {iris} }}")
+        return inject_values(self.text, "\n  ".join(blocks), self.name)
+
+
+def organisations_named(store: Store, name: str) -> list[ox.NamedNode]:
+    """Organisations any of whose names or acronyms contains `name` (case-insensitive),
+    as the saved queries match them, from the summary graph."""
+    rows = store.query(
+        f"SELECT DISTINCT ?o WHERE {{ GRAPH {SUMMARY_GRAPH} {{ ?o <{SKS}search> ?key }} "
+        f"FILTER(CONTAINS(?key, LCASE({ox.Literal(name)}))) }}"
+    )
+    return sorted((r["o"] for r in rows), key=lambda n: n.value)
 
 
 def _mask(text: str) -> str:
@@ -113,6 +139,7 @@ def parse_saved_query(text: str, path: str) -> SavedQuery:
     name = Path(path).stem
     description = ""
     params: list[Param] = []
+    resolves: list[tuple[str, str]] = []
     for line in text.splitlines():
         if not line.startswith("#"):
             if line.strip():
@@ -133,7 +160,14 @@ def parse_saved_query(text: str, path: str) -> SavedQuery:
                 default = default.strip()
                 default_value = json.loads(default) if default.startswith('"') else default
             params.append(Param(pname.strip(), default_value, help_text.strip()))
-    return SavedQuery(name, description, tuple(params), text, path)
+        elif key == "resolve":
+            pname, _, var = value.partition("->")
+            resolves.append((pname.strip(), var.strip().lstrip("?$")))
+    known = {p.name for p in params}
+    for pname, _ in resolves:
+        if pname not in known:
+            raise QueryError(f"saved query '{name}': '# resolve: {pname}' names no parameter", path=path)
+    return SavedQuery(name, description, tuple(params), text, path, tuple(resolves))
 
 
 def saved_queries(extra_dirs: Sequence[Path] = ()) -> dict[str, SavedQuery]:
@@ -149,8 +183,9 @@ def saved_queries(extra_dirs: Sequence[Path] = ()) -> dict[str, SavedQuery]:
     return found
 
 
-def resolve_query(query: str, params: Mapping[str, str] | None = None) -> str:
-    """SPARQL text from `query`: literal text, `@file.rq`, or a saved query's name."""
+def resolve_query(query: str, params: Mapping[str, str] | None = None, store: Store | None = None) -> str:
+    """SPARQL text from `query`: literal text, `@file.rq`, or a saved query's name
+    (with `store`, organisation names among its parameters are looked up first)."""
     params = dict(params or {})
     if query.startswith("@"):
         path = Path(query[1:])
@@ -159,12 +194,12 @@ def resolve_query(query: str, params: Mapping[str, str] | None = None) -> str:
         except OSError as exc:
             raise QueryError(f"cannot read the query file: {exc.strerror}", path=str(path)) from exc
         if params:
-            return parse_saved_query(text, str(path)).bind(params)
+            return parse_saved_query(text, str(path)).bind(params, store)
         return text
     if re.fullmatch(r"[A-Za-z][\w-]*", query.strip()):
         known = saved_queries()
         if query.strip() in known:
-            return known[query.strip()].bind(params)
+            return known[query.strip()].bind(params, store)
         raise QueryError(
             f"no saved query named '{query.strip()}'",
             hint=f"`socialkg queries` lists them: {', '.join(sorted(known))}",

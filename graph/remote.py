@@ -514,6 +514,24 @@ class RemoteStore(Store):
         for i in range(0, len(markers), self.chunk_triples):
             self._update(_insert_data(markers[i : i + self.chunk_triples]))
 
+    def replace_summaries(self, entities: Sequence[ox.NamedNode], quads: Sequence[ox.Quad]) -> None:
+        """As the embedded store does it, in requests a server's SPARQL compiler accepts
+        (Virtuoso runs out of memory compiling one INSERT DATA of ~10k triples): old
+        summaries out, new ones in by `chunk_triples`, the stale markers last, so a
+        failure half-way leaves them and the next refresh does these entities again."""
+        g, stale = summary.SUMMARY_GRAPH, summary.STALE
+        step = max(1, self.chunk_triples // 5)  # entities per DELETE
+        for i in range(0, len(entities), step):
+            values = " ".join(str(e) for e in entities[i : i + step])
+            self._update(f"DELETE {{ GRAPH {g} {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
+                         f"GRAPH {g} {{ ?e ?p ?o }} FILTER(?p != {stale}) }}")
+        for i in range(0, len(quads), self.chunk_triples):
+            self._update(_insert_data(quads[i : i + self.chunk_triples]))
+        for i in range(0, len(entities), step):
+            values = " ".join(str(e) for e in entities[i : i + step])
+            self._update(f"DELETE {{ GRAPH {g} {{ ?e {stale} ?o }} }} WHERE {{ VALUES ?e {{ {values} }} "
+                         f"GRAPH {g} {{ ?e {stale} ?o }} }}")
+
     def _replace_with_update(self, graphs: Mapping[ox.NamedNode, Sequence[ox.Quad]]) -> None:
         """DROP + INSERT DATA, several documents per request, at most `chunk_triples`
         triples per request; a bigger document is split over several requests with
