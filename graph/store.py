@@ -102,6 +102,18 @@ class Store(ABC):
             for r in rows:
                 yield ox.Quad(r["s"], r["p"], r["o"], r["g"])
 
+    def values_in_graphs(
+        self, keys: Sequence[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]]
+    ) -> dict[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode], list]:
+        """For each (subject, predicate, graph): the objects that graph gives."""
+        out: dict[tuple, list] = {}
+        for i in range(0, len(keys), 200):
+            values = " ".join(f"({s} {p} {g})" for s, p, g in keys[i : i + 200])
+            rows = self.query(f"SELECT ?s ?p ?g ?o WHERE {{ VALUES (?s ?p ?g) {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
+            for r in rows:
+                out.setdefault((r["s"], r["p"], r["g"]), []).append(r["o"])
+        return out
+
     def graph_sizes_of(self, graphs: Sequence[ox.NamedNode]) -> dict[ox.NamedNode, int]:
         """The number of triples in each of these named graphs."""
         sizes: dict[ox.NamedNode, int] = {}
@@ -228,6 +240,16 @@ class EmbeddedStore(Store):
         else:
             triples = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
             ox.serialize(_unique(triples), out, fmt, prefixes=dict(prefixes))
+
+    def values_in_graphs(
+        self, keys: Sequence[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]]
+    ) -> dict[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode], list]:
+        out = {}
+        for s, p, g in keys:
+            found = [q.object for q in self._store.quads_for_pattern(s, p, None, g)]
+            if found:
+                out[(s, p, g)] = found
+        return out
 
     def subject_quads(self, subjects: Sequence[ox.NamedNode]) -> Iterator[ox.Quad]:
         for s in subjects:

@@ -66,9 +66,17 @@ KINDS: dict[ox.NamedNode, str] = {
     sk.SourceDocument: "source",
 }
 _EVIDENCE_RANK = {ox.NamedNode(f"{VOCAB}evidence-type/{b}"): i for i, b in enumerate((*COOPERATION_BASES, CO_PARTICIPATION))}
-# Objects whose own triples (in the same source graph) a summary needs.
-_FOLLOW = {
-    schema.location, schema.organizer, schema.attendee, sk.lead, sk.partner, sk.fundedBy, sk.budget, sk.evidence,
+# Links a summary follows, and what it reads of the node at the other end, in the same
+# source graph (looked up one by one: fetching those nodes whole cost more than the rest).
+_FOLLOW: dict[ox.NamedNode, tuple[ox.NamedNode, ...]] = {
+    schema.location: (schema.name,),
+    schema.organizer: (skos.prefLabel,),
+    schema.attendee: (skos.prefLabel,),
+    sk.lead: (skos.prefLabel,),
+    sk.partner: (skos.prefLabel,),
+    sk.fundedBy: (schema.name,),
+    sk.budget: (schema.value, schema.currency),
+    sk.evidence: (sk.evidenceType,),
 }
 
 
@@ -80,6 +88,9 @@ def markers_for(entities: Iterable[ox.NamedNode]) -> list[ox.Quad]:
 def described_entities(quads: Iterable[ox.Quad]) -> set[ox.NamedNode]:
     return {q.subject for q in quads
             if q.predicate == RDF_TYPE and q.object in KINDS and isinstance(q.subject, ox.NamedNode)}
+
+
+_Linked = dict  # (node, predicate, graph) -> [objects]: what store.values_in_graphs returns
 
 
 @dataclass
@@ -129,10 +140,10 @@ def rebuild(store: Store) -> int:
 def summarise(store: Store, entities: Sequence[ox.NamedNode]) -> list[ox.Quad]:
     """The summary quads of these entities, read from every source graph that describes them."""
     facts = _gather(store.subject_quads(entities))
-    linked = {v for f in facts.values() for props in f.by_graph.values()
-              for p, vals in props.items() if p in _FOLLOW for v in vals if isinstance(v, ox.NamedNode)}
-    linked -= set(facts)
-    facts.update(_gather(store.subject_quads(sorted(linked, key=lambda n: n.value))))
+    wanted = {(v, attr, g) for f in facts.values() for g, props in f.by_graph.items()
+              for p, vals in props.items() if p in _FOLLOW
+              for v in vals if isinstance(v, ox.NamedNode) for attr in _FOLLOW[p]}
+    linked = store.values_in_graphs(sorted(wanted, key=lambda k: (k[0].value, k[1].value, k[2].value)))
     sizes = _graph_sizes(store, facts, entities)
     out: list[ox.Quad] = []
     for e in entities:
@@ -142,7 +153,7 @@ def summarise(store: Store, entities: Sequence[ox.NamedNode]) -> list[ox.Quad]:
         kinds = {KINDS[t] for t in f.values(RDF_TYPE) if t in KINDS}
         for kind in sorted(kinds):
             out.append(ox.Quad(e, sks.kind, ox.Literal(kind), SUMMARY_GRAPH))
-            out.extend(ox.Quad(e, p, o, SUMMARY_GRAPH) for p, o in _SUMMARISERS[kind](e, f, facts, sizes))
+            out.extend(ox.Quad(e, p, o, SUMMARY_GRAPH) for p, o in _SUMMARISERS[kind](e, f, linked, sizes))
     return out
 
 
@@ -161,14 +172,12 @@ def _graph_sizes(store: Store, facts: dict[ox.NamedNode, _Facts], entities: Sequ
     return store.graph_sizes_of(sorted(graphs, key=lambda n: n.value)) if graphs else {}
 
 
-def _linked_values(f: _Facts, link: ox.NamedNode, attr: ox.NamedNode, facts: dict[ox.NamedNode, _Facts]) -> list[str]:
+def _linked_values(f: _Facts, link: ox.NamedNode, attr: ox.NamedNode, linked: _Linked) -> list[str]:
     """Values of `attr` on the nodes `link` points to, read in the same source graph."""
     out = set()
     for g, props in f.by_graph.items():
         for target in props.get(link, ()):
-            tf = facts.get(target)
-            if tf is not None:
-                out.update(v.value for v in tf.by_graph.get(g, {}).get(attr, ()))
+            out.update(v.value for v in linked.get((target, attr, g), ()))
     return sorted(out)
 
 
@@ -191,9 +200,9 @@ def _sources(f: _Facts) -> ox.Literal:
     return _count(len(f.by_graph))
 
 
-def _organisation(e, f: _Facts, facts, sizes):  # type: ignore[no-untyped-def]
+def _organisation(e, f: _Facts, linked, sizes):  # type: ignore[no-untyped-def]
     names = {v.value for p in (skos.prefLabel, skos.altLabel, sk.acronym) for v in f.values(p)}
-    place = _linked_values(f, schema.location, schema.name, facts)
+    place = _linked_values(f, schema.location, schema.name, linked)
     acronyms = sorted({v.value for v in f.values(sk.acronym)})
     yield from _emit([
         (sks.label, f.first(skos.prefLabel)),
@@ -205,11 +214,11 @@ def _organisation(e, f: _Facts, facts, sizes):  # type: ignore[no-untyped-def]
     ])
 
 
-def _person(e, f: _Facts, facts, sizes):  # type: ignore[no-untyped-def]
+def _person(e, f: _Facts, linked, sizes):  # type: ignore[no-untyped-def]
     yield from _emit([(sks.label, f.first(foaf.name)), (sks.sources, _sources(f))])
 
 
-def _membership(e, f: _Facts, facts, sizes):  # type: ignore[no-untyped-def]
+def _membership(e, f: _Facts, linked, sizes):  # type: ignore[no-untyped-def]
     yield from _emit([
         (sks.person, f.first(org.member)),
         (sks.organisation, f.first(org.organization)),
@@ -218,8 +227,8 @@ def _membership(e, f: _Facts, facts, sizes):  # type: ignore[no-untyped-def]
     ])
 
 
-def _tie(e, f: _Facts, facts, sizes):  # type: ignore[no-untyped-def]
-    types = _linked_values(f, sk.evidence, sk.evidenceType, facts)
+def _tie(e, f: _Facts, linked, sizes):  # type: ignore[no-untyped-def]
+    types = _linked_values(f, sk.evidence, sk.evidenceType, linked)
     ranked = sorted((_EVIDENCE_RANK.get(ox.NamedNode(t), len(_EVIDENCE_RANK)), t) for t in types)
     yield from _emit([
         (sks.strongest, ox.NamedNode(ranked[0][1]) if ranked else None),
@@ -227,10 +236,10 @@ def _tie(e, f: _Facts, facts, sizes):  # type: ignore[no-untyped-def]
     ])
 
 
-def _event(e, f: _Facts, facts, sizes):  # type: ignore[no-untyped-def]
-    place = _linked_values(f, schema.location, schema.name, facts)
-    organisers = _linked_values(f, schema.organizer, skos.prefLabel, facts)
-    participants = _linked_values(f, schema.attendee, skos.prefLabel, facts)
+def _event(e, f: _Facts, linked, sizes):  # type: ignore[no-untyped-def]
+    place = _linked_values(f, schema.location, schema.name, linked)
+    organisers = _linked_values(f, schema.organizer, skos.prefLabel, linked)
+    participants = _linked_values(f, schema.attendee, skos.prefLabel, linked)
     yield from _emit([
         (sks.label, f.first(schema.name)),
         (sks.eventType, f.first(sk.eventType)),
@@ -242,14 +251,15 @@ def _event(e, f: _Facts, facts, sizes):  # type: ignore[no-untyped-def]
     ])
 
 
-def _project(e, f: _Facts, facts, sizes):  # type: ignore[no-untyped-def]
-    leads = _linked_values(f, sk.lead, skos.prefLabel, facts)
-    partners = _linked_values(f, sk.partner, skos.prefLabel, facts)
-    funds = _linked_values(f, sk.fundedBy, schema.name, facts)
+def _project(e, f: _Facts, linked, sizes):  # type: ignore[no-untyped-def]
+    leads = _linked_values(f, sk.lead, skos.prefLabel, linked)
+    partners = _linked_values(f, sk.partner, skos.prefLabel, linked)
+    funds = _linked_values(f, sk.fundedBy, schema.name, linked)
     # one budget per source; sources that disagree: the least, deterministically
     budgets = sorted(
-        ((facts[b].first(schema.value), facts[b].first(schema.currency))
-         for b in {b for b in f.values(sk.budget) if b in facts} if facts[b].first(schema.value) is not None),
+        ((value, (linked.get((b, schema.currency, g)) or [None])[0])
+         for g, props in f.by_graph.items() for b in props.get(sk.budget, ())
+         for value in linked.get((b, schema.value, g), ())[:1]),
         key=lambda vc: (float(vc[0].value), str(vc[1])),
     )
     budget = budgets[0] if budgets else (None, None)
@@ -264,7 +274,7 @@ def _project(e, f: _Facts, facts, sizes):  # type: ignore[no-untyped-def]
     ])
 
 
-def _source(e, f: _Facts, facts, sizes):  # type: ignore[no-untyped-def]
+def _source(e, f: _Facts, linked, sizes):  # type: ignore[no-untyped-def]
     graphs = sorted((g for g, props in f.by_graph.items() if sk.SourceDocument in props.get(RDF_TYPE, ())),
                     key=lambda n: n.value)
     for g in graphs:
