@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -99,8 +100,6 @@ def load(obj: Context, paths: tuple[str, ...], workers: int | None, max_size: in
     Exit status 1 if any file failed, 3 if another socialkg process is writing to the
     store, 130 if interrupted (whole documents only were written; run it again).
     """
-    import os
-
     from .pipeline import load_paths
 
     workers = workers or os.cpu_count() or 1
@@ -471,7 +470,21 @@ def _write_atomically(target: Path, data: bytes) -> None:
 
 
 def main() -> None:
-    cli(prog_name="socialkg")
+    """The console command: click's own error handling, except that Ctrl-C anywhere ends
+    with the shell's status for it (130) rather than click's "Aborted!" and 1."""
+    try:
+        code = cli.main(prog_name="socialkg", standalone_mode=False)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # `socialkg query ... | head`: the reader has gone; say nothing more to it.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+        sys.exit(EXIT_FAILED)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

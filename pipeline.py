@@ -13,13 +13,18 @@ Stages (each a plain function, so tests and users can call any of them):
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import logging
 import os
 import signal
 import stat
+import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -308,18 +313,96 @@ def _outcomes(todo: list[sources.SourceFile], workers: int, max_bytes: int) -> I
         for f in todo:
             yield process_file(str(f.path), f.kind or "article", max_bytes, f.media_type)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
+    # Small chunks: on Ctrl-C the workers finish at most their current chunk.
+    chunk = max(1, min(8, len(todo) // (workers * 4) or 1))
+    start = 0
+    while start < len(todo):
+        done = 0
+        try:
+            for outcome in _pooled(todo[start:], workers, max_bytes, chunk):
+                done += 1
+                yield outcome
+            return
+        except BrokenProcessPool:
+            start += done
+        # A worker died (a crash in a native parser, the OOM killer). The files it may have
+        # held are those in flight: each goes through a pool of its own, so the one that
+        # kills its worker is named and the rest of the load goes on.
+        suspects = todo[start : start + (workers + 2) * chunk]
+        for f in suspects:
+            yield _isolated(f, max_bytes)
+        start += len(suspects)
+
+
+def _pooled(todo: list[sources.SourceFile], workers: int, max_bytes: int, chunk: int) -> Iterator[DocOutcome]:
+    pool = None
     try:
-        # Small chunks: on Ctrl-C the workers finish at most their current chunk.
-        chunk = max(1, min(8, len(todo) // (workers * 4) or 1))
-        yield from pool.map(process_file, [str(f.path) for f in todo], [f.kind or "article" for f in todo],
-                            [max_bytes] * len(todo), [f.media_type for f in todo], chunksize=chunk)
+        with _sigint_deferred():
+            pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
+            results = pool.map(process_file, [str(f.path) for f in todo], [f.kind or "article" for f in todo],
+                               [max_bytes] * len(todo), [f.media_type for f in todo], chunksize=chunk)
+        yield from results
     finally:
-        # Interrupted (Ctrl-C, or the consumer stopped): drop the queue rather than finish it.
-        pool.shutdown(wait=True, cancel_futures=True)
+        if pool is not None:
+            # Interrupted (Ctrl-C, or the consumer stopped): drop the queue rather than finish it.
+            with _sigint_deferred():
+                pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _ignore_sigint() -> None:
+def _isolated(f: sources.SourceFile, max_bytes: int) -> DocOutcome:
+    """One file in a worker of its own: a crash is this file's error, not the load's."""
+    path = str(f.path)
+    pool = None
+    try:
+        with _sigint_deferred():
+            pool = ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(os.getpid(),))
+            future = pool.submit(process_file, path, f.kind or "article", max_bytes, f.media_type)
+        return future.result()
+    except BrokenProcessPool:
+        log.error("the worker reading %s died", path)
+        return DocOutcome(path=path, source_iri=iris.source_iri_for_path(path), kind=f.kind or "article",
+                          error=f"{path}: the worker process reading this file died (a crash in a parser, "
+                                "or out of memory); the file was skipped, please report it")
+    finally:
+        if pool is not None:
+            with _sigint_deferred():
+                pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _sigint_deferred() -> Iterator[None]:
+    """Hold a Ctrl-C while a pool starts or stops, and raise it after.
+
+    A KeyboardInterrupt in the middle of `submit` can leave workers started with no
+    thread to stop them, and the process then hangs at exit waiting for them; a worker
+    forked in that window would also raise it before its initializer ignores Ctrl-C.
+    Masking the signal is not enough: the storage engine's threads can receive it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: caught.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught and callable(previous):
+        previous(signal.SIGINT, None)  # Python's own handler: raises KeyboardInterrupt
+
+
+def _init_worker(parent: int) -> None:
     """Workers leave Ctrl-C to the main process, which stops the queue and reports once
-    (otherwise every worker prints its own KeyboardInterrupt traceback)."""
+    (otherwise every worker prints its own KeyboardInterrupt traceback), and end when the
+    main process does, however it ends (a worker left behind would wait forever)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the main process died before the line above took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>

@@ -304,14 +304,19 @@ def test_killed_loads_leave_whole_documents_and_a_rerun_finishes(corpus, referen
             time.sleep(0.01)
         load.signal(sig)
         code, out, err = load.wait()
-        if code == 0:  # it finished before the signal came
+        if code == 0 or "document(s) loaded" in out:
+            # It finished before the signal came. A signal in the last milliseconds of
+            # interpreter teardown, after the summary, ends the process with Python's
+            # default action (-SIGINT), but the store was closed before the summary.
             assert "0 error(s)" in out
             continue
         interrupted += 1
         if sig == signal.SIGKILL:
             assert code == -signal.SIGKILL
         else:
-            assert code == 130, err
+            # 130, or killed by SIGINT itself when it lands in interpreter teardown after
+            # the handler ran: a shell reports both as 130.
+            assert code in (130, -signal.SIGINT), err
             assert "interrupted: every document written so far is complete" in err
             assert "Traceback" not in err, err
         complete = check_whole_documents(store, docs, ref_graphs)

@@ -294,3 +294,35 @@ def test_process_file_on_a_vanished_path(tmp_path, kind, name):
     assert outcome.error is not None and outcome.nquads == b""
     assert outcome.error.startswith(f"{path}: ")
     assert "internal error" not in outcome.error
+
+
+_real_process_file = pipeline.process_file
+
+
+def _crash_on_poison(path: str, *args):
+    """process_file, except that a file named poison-*.txt kills its worker outright, as a
+    segfault in a native parser would."""
+    if Path(path).name.startswith("poison-"):
+        os.kill(os.getpid(), 9)
+    return _real_process_file(path, *args)
+
+
+def test_a_file_that_kills_its_worker_is_named_and_the_load_goes_on(runner, tmp_path, monkeypatch):
+    # Workers are forked from this process, so they run the patched function.
+    monkeypatch.setattr(pipeline, "process_file", _crash_on_poison)
+    src = tmp_path / "src"
+    src.mkdir()
+    good = []
+    for i in range(30):
+        p = src / f"artykul-{i:02d}.txt"
+        p.write_text(ARTICLE_PL.replace("12 marca", f"{i % 28 + 1} marca"), encoding="utf-8")
+        good.append(p)
+    poison = src / "poison-07.txt"
+    poison.write_text(ARTICLE_CS, encoding="utf-8")
+    store = tmp_path / "store"
+    res = runner.invoke(cli, ["--store", str(store), "load", "-w", "2", str(src)])
+    assert res.exit_code == 1, res.output
+    errors = error_lines(res.stderr)
+    assert len(errors) == 1 and str(poison) in errors[0] and "worker process" in errors[0], res.stderr
+    assert "30 document(s) loaded" in res.stdout and "1 error(s)" in res.stdout
+    assert graphs_in(store) == {graph_of(p) for p in good}
