@@ -45,8 +45,8 @@ def test_cs_list_of_bodies_with_a_capital_after_a():
 
 def test_cs_units_after_a_dash_or_comma():
     got = names("Pomoc nabízí Úřad práce ČR – kontaktní pracoviště Kolín a Diakonie ČCE – středisko v Brně.", "cs")
-    assert got["Úřad práce ČR – kontaktní pracoviště Kolín"].place == "Kolín"
-    assert got["Úřad práce ČR – kontaktní pracoviště Kolín"].type == "labour-office"
+    assert got["Úřad práce České republiky – kontaktní pracoviště Kolín"].place == "Kolín"
+    assert got["Úřad práce České republiky – kontaktní pracoviště Kolín"].type == "labour-office"
     assert "Diakonie ČCE – středisko v Brně" in got
     got = names("Doučování probíhá na Základní škole Most, Zlatnická 186 každé úterý.", "cs")
     assert "Základní škola Most, Zlatnická 186" in got
@@ -249,3 +249,19 @@ def test_unit_key_is_the_same_for_przy_acronym_and_genitive_links():
     t = "Klub Integracji Społecznej przy Powiatowym Centrum Pomocy Rodzinie w Ełku ruszył w maju."
     found, _ = find_organisations(t, "pl", split_sentences(t))
     assert next(o for o in found if o.name.startswith("Klub")).key not in keys
+
+
+def test_cs_names_end_before_clauses_adverbs_and_relatives():
+    got = names("Statutární město Beroun spouští nový program. Lidé jsou v evidenci Úřadu práce ČR déle "
+                "než rok. Město pro kurzy bezplatně zapůjčí sál. Služby zajistí spolek Naděje Beroun, "
+                "se kterým má město uzavřenou smlouvu.", "cs")
+    assert "Statutární město Beroun" in got
+    assert not any("spouští" in n or "déle" in n or "zapůjčí" in n or n.lower().startswith("kter") for n in got)
+
+
+def test_cs_legal_form_names_keep_adverbs_and_drop_the_kind_word_before_them():
+    got = names("Ředitelka organizace Krok vpřed, o.p.s. Jana Malá to potvrdila. Spolupracujeme s firmou "
+                "Lesní Plast s.r.o. a se Sociálním družstvem Brána.", "cs")
+    assert "Krok vpřed, o.p.s." in got
+    assert "Lesní Plast s.r.o." in got  # no comma added: the name is written as the text writes it
+    assert got["Sociální družstvo Brána"].type == "social-enterprise"

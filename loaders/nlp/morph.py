@@ -350,7 +350,13 @@ def cs_adjective_nominative(word: str, gender: str) -> str:
     return word
 
 
-_CS_NOT_ADJ = frozenset("také své svého svém svou její jejich naše naší vaše které který která jiné další".split())
+# pronouns and determiners with adjective endings: they open a clause or qualify a kind,
+# never start a name ("se kterou má město", "tohoto úřadu")
+_CS_NOT_ADJ = frozenset("""také své svého svém svou svým svých svými svoji její jejich naše naší našeho našem naším našich
+    vaše vaší vašeho které který která kterého kterému kterém kterým kterou kterých kterými jiné jiný jiná jiného
+    jiných další dalších dalším každý každá každé každého každému každém každou tento tato toto tohoto tomuto
+    tomto tímto této tuto touto těchto těmto těmito tyto ty té tou tom tím tomu toho těch všech všem všemi
+    všechny celý celá celé celého celou""".split())
 
 
 @lru_cache(maxsize=20000)
@@ -372,4 +378,6 @@ def cs_is_adjective(word: str) -> bool:
         return True  # soft adjectives simplemma does not know: "Statutárním", "Regionálního"
     if word[:1].isupper() and lem.endswith(("á", "é")) and low.endswith(("é", "á", "ou")):
         return True  # proper adjectives: simplemma gives "Kutná" for "Kutné"
-    return lem.endswith(("ý", "í")) and not lem.endswith(("ství", "ní" if low.endswith("ním") else "~"))
+    if low.endswith("ním") and lem.endswith(("ání", "ení", "ění", "tí")):
+        return False  # instrumental of a verbal noun ("jednáním"), not an adjective ("sociálním")
+    return lem.endswith(("ý", "í")) and not lem.endswith("ství")

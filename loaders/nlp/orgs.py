@@ -264,6 +264,7 @@ class _Cand:
     flags: frozenset[str] = frozenset()
     parent: "_Cand | None" = None
     legal: str | None = None
+    legal_comma: bool = True  # ", s.r.o." or " s.r.o.": the name keeps it as the text writes it
     method: str = "pattern"
     confidence: float = 0.8
     surface_extra: list[tuple[int, int]] = field(default_factory=list)
@@ -445,6 +446,17 @@ class _Scanner:
                 ):
                     window = window[wi + 1 :]
                     break
+            # a word saying what kind of body follows ("s firmou | Otava Plast s.r.o.",
+            # "organizace | Krok dál, o.p.s.") or a lower-case word after a preposition that
+            # a capitalised word follows ("Spolupracujeme s firmou | Otava ...") opens the name
+            for wi in range(len(window) - 2, -1, -1):
+                t = window[wi]
+                if t.word and not t.cap and window[wi + 1].cap and (
+                    t.text.lower() in _CS_DESCRIPTORS or t.text.lower() in _BODY_KIND_WORDS
+                    or (wi > 0 and window[wi - 1].text.lower() in _CS_PREPS)
+                ):
+                    window = window[wi + 1 :]
+                    break
             # the name starts at its first capitalised word: lower-case words before it
             # ("spolek", "organizace") describe it
             while window and not window[0].cap:
@@ -462,6 +474,7 @@ class _Scanner:
             name = _join_words(words)
             c = _Cand(window[0].start, m.end(), sent, name.split(" "), 0 if head else None, head)
             c.legal = m.group(1)
+            c.legal_comma = "," in self.text[m.start():m.start(1)]
             c.type = org_type(name, "other")
             if re.match(r"[zo]\.", m.group(1).lower()):
                 c.type = "ngo"  # z.s., o.p.s., z.ú. are non-profit legal forms
@@ -563,6 +576,7 @@ class _Scanner:
         quote_span = None
         parent = None
         legal = None
+        legal_comma = True
         flags = self.heads[head][1] if head in self.heads else frozenset()
         while k < n:
             t = toks[k]
@@ -679,7 +693,9 @@ class _Scanner:
                 core.append(k)
                 k += 1
                 continue
-            if self.lang == "cs" and low == "pro" and k + 1 < n and toks[k + 1].word and not quote:
+            if self.lang == "cs" and low == "pro" and k + 1 < n and toks[k + 1].word and not quote \
+                    and toks[core[0]].cap and head not in ("město", "obec", "kraj"):
+                # "Azylový dům pro ženy"; "(M)ěsto pro kurzy zapůjčí" is a clause
                 m = k + 1
                 taken = []
                 while m < n and len(taken) < 4 and toks[m].word and toks[m].text.lower() not in _CS_STOP - {"s", "a"} \
@@ -723,6 +739,7 @@ class _Scanner:
             lm = _LEGAL.match(self.text, toks[k - 1].end)
             if lm:
                 legal = lm.group().strip(" ,")
+                legal_comma = "," in lm.group()
         # trailing connectors are not part of the name
         while core and toks[core[-1]].text.lower() in ("i", "a", "oraz", "dla", "na", "w", "z", "."):
             if toks[core[-1]].text == "." and len(core) > 1 and toks[core[-2]].text in ("św", "im"):
@@ -766,7 +783,7 @@ class _Scanner:
             cand.generic = False
         if parent_kind is not None:
             cand.parent_kind = parent_kind
-        cand.legal = legal
+        cand.legal, cand.legal_comma = legal, legal_comma
         if legal and re.match(r"[zo]\.", legal.lower()):
             cand.type = "ngo"  # z.s., o.p.s., z.ú. are non-profit legal forms
         if cand_place_adj is not None and cand.place is None:
@@ -1021,7 +1038,7 @@ class _Scanner:
                     if geo:
                         case = "nom" if any("nom" in r.cases for r in geo) and i == hpos else "gen"
                         return pl_place_nominative(rest[:2] if len(rest) > 1 and pl_is_adjective(rest[1]) else rest[:1], case)
-                else:
+                elif rest[0][:1].isupper():  # "Město Beroun", not "Město pro kurzy ..."
                     return cs_place_nominative(rest)
         return None
 
@@ -1188,7 +1205,15 @@ def cs_head_lemma(word: str) -> str | None:
 _CS_STOP = frozenset(
     """a i nebo ale že se si je jsou má mají byl byla bylo by na v ve s se z ze do od po pro při
     k ke o u za pod nad před mezi jako který která které kde kdy jak to ten ta tento tato tyto
-    jeho její jejich svůj své svého již už také též jen ještě i""".split()
+    jeho její jejich svůj své svého již už také též jen ještě i
+    kterou kterého kterému kterém kterým kterých kterými jehož jejíž jež
+    """.split()
+)
+# adverbs: never a verb form (simplemma reads "dál" as "dát"), never a genitive complement
+# ("úřadu práce | déle než rok"); they can still stand inside a name ("Krok dál, o.p.s.")
+_CS_ADVERBS = frozenset(
+    """dál dále déle více méně lépe dříve později zde tady dnes letos loni nyní teď velmi hlavně
+    zejména především hned opět znovu spolu společně rovněž proto tedy""".split()
 )
 
 
@@ -1238,6 +1263,14 @@ _CS_DESCRIPTORS = frozenset(
     sdružení sdružením společnost společnosti společností""".split()
 )
 
+# kinds of firm or body written before a name with a legal form (pl and cs)
+_BODY_KIND_WORDS = frozenset(
+    """firma firmy firmě firmu firmou firmą spółka spółki spółce spółkę spółką společnost společnosti
+    společností spolek spolku spolkem družstvo družstva družstvu družstvem nadace nadací nadaci
+    fundacja fundacji fundację fundacją stowarzyszenie stowarzyszenia stowarzyszeniem
+    ústav ústavu ústavem""".split()
+)
+
 _CS_UNIT_TAIL_HEADS = frozenset("středisko pracoviště pobočka oddělení".split())
 
 _CS_PREPS = frozenset("v ve na pro s se z ze do o u k ke za při w we dla".split())
@@ -1247,7 +1280,7 @@ _CS_COMPLEMENT_HEADS = frozenset("odbor oddělení svaz dům úřad zastupitelst
 
 def _cs_genitive_like(word: str) -> bool:
     low = word.lower()
-    if low in _CS_STOP or _cs_verb(low):
+    if low in _CS_STOP or low in _CS_ADVERBS or _cs_verb(low):
         return False
     return low.endswith(("ních", "ých", "ích", "ského", "ého", "ího", "ví", "cí", "tí", "ží", "ce", "ch", "ů", "í", "e", "é", "y", "st", "ěst", "práce"))
 
@@ -1257,6 +1290,8 @@ def _cs_verb(low: str) -> bool:
     """A verb form: simplemma's lemma is an infinitive ("chtějí" -> chtít, "informuje" -> informovat)."""
     import simplemma
 
+    if low in _CS_ADVERBS:
+        return False  # "dál" is not "dal"
     lem = simplemma.lemmatize(low, lang="cs")
     return lem != low and re.search(r"[aeiouyáéěíóúůý]t$", lem) is not None or low.endswith(("ují", "ejí", "ají"))
 
@@ -1336,7 +1371,7 @@ def _cs_name_forms(text: str, body: list[Sentence], cands: list[_Cand]) -> list[
                     if any(not (x.end <= a or x.start >= b) for x in cands + out):
                         continue
                     nc = _Cand(a, b, sent, list(c.core), None, None)
-                    nc.type, nc.legal, nc.lang = c.type, c.legal, c.lang
+                    nc.type, nc.legal, nc.legal_comma, nc.lang = c.type, c.legal, c.legal_comma, c.lang
                     nc.method, nc.confidence = "coref:name-form", 0.65
                     out.append(nc)
     return out
@@ -1960,11 +1995,14 @@ def _fill(org: Organisation, cl: _Cluster, lang: str, text: str) -> None:
         if place and best.place_how != "name" and (best.generic or best.place_how in ("w", "nom", "adj") or any(c.acronym_only for c in cands)):
             if fold(place) not in fold(name):
                 name = f"{name} {place}"
-    if lang == "cs" and name.endswith(" ČR"):
-        name = name[:-3] + " České republiky"  # "Policie ČR": the acronym is never the canonical form
-    legal = next((c.legal for c in cands if c.legal), None)
-    if lang == "cs" and legal and not name.endswith(legal):
-        name = f"{name}, {legal}"  # "Člověk v tísni, o.p.s.": the legal form is part of a Czech name
+    if lang == "cs":
+        # "Policie ČR", "Úřad práce ČR – kontaktní pracoviště Kolín": the acronym is never
+        # the canonical form of the state's name
+        name = re.sub(r" ČR(?=$| –|,)", " České republiky", name)
+    with_legal = next((c for c in cands if c.legal), None)
+    if lang == "cs" and with_legal and not name.endswith(with_legal.legal):
+        # "Člověk v tísni, o.p.s.": the legal form is part of a Czech name, written as the text does
+        name = f"{name}{',' if with_legal.legal_comma else ''} {with_legal.legal}"
     org.name = name
     org.type = best.type
     org.place = place
