@@ -34,12 +34,12 @@ log = logging.getLogger(__name__)
 
 _AGREEMENT = re.compile(
     r"\b(?:podpis\w*|podpisa\w*|zawar\w*|zawiera\w*|sygnowa\w*|parafowa\w*|podepsal\w*|podepsa\w*|"
-    r"uzavřel\w*|uzavřen\w*|uzavír\w*|stvrdil\w*|stvrzuj\w*)\b[^.]{0,80}?\b(?:porozumie\w*|umow\w*|umów|"
+    r"uzavřel\w*|uzavřen\w*|uzavír\w*|stvrdil\w*|stvrzuj\w*)\b(?:[^.]|(?<=\d)\.){0,80}?\b(?:porozumie\w*|umow\w*|umów|"
     r"list\w*\s+intencyjn\w*|deklaracj\w*|memorand\w*|kontrakt\w*|aneks\w*|smlouv\w*|dohod\w*|partnerstv\w*|"
     r"partnerství)"
-    r"|\b(?:porozumie\w*|umow\w*|memorand\w*|smlouv\w*|dohod\w*|list\w*\s+intencyjn\w*)\b[^.]{0,60}?\b"
+    r"|\b(?:porozumie\w*|umow\w*|memorand\w*|smlouv\w*|dohod\w*|list\w*\s+intencyjn\w*)\b(?:[^.]|(?<=\d)\.){0,100}?\b"
     r"(?:podpisa\w*|zawar\w*|podepsa\w*|uzavřen\w*|uzavřel\w*|podpis\w*)"
-    r"|\b(?:smlouv\w*|umow\w*|porozumieni\w*|memorand\w*)\s+o\s+(?:współpracy|spolupráci|partnerstwie|partnerství)",
+    r"|\b(?:smlouv\w*|umow\w*|porozumieni\w*|memorand\w*|dohod\w*)\s+o\s+(?:współpracy|spolupráci|partnerstwie|partnerství)",
     re.IGNORECASE,
 )
 _CO_ORGANISED = re.compile(
@@ -222,7 +222,7 @@ def _sentence_ties(sent: Sentence, parties: list, ids: list[str], ctx, add, last
                 subj = ctx.subject(sent, max(m.start(), parties[0].start - sent.start), exclude=group)
                 if subj:
                     group.insert(0, subj)
-            for a, b in itertools.combinations(group, 2):
+            for a, b in _agreement_pairs(sent, parties, group, ctx):
                 add(a, b, "agreement", sent, *_span(sent, parties, m), "pattern:coop-agreement", 0.85)
             if len(group) >= 2:
                 return
@@ -281,6 +281,25 @@ def _sentence_ties(sent: Sentence, parties: list, ids: list[str], ctx, add, last
                 break
 
 
+def _agreement_pairs(sent: Sentence, parties: list[_Party], group: list[str], ctx) -> list[tuple[str, str]]:
+    """Who an agreement binds. A party introduced by "z / ze / s / se" is one side: "X podpisał
+    porozumienia z A, B i C" and "dohoda, kterou s městem X uzavřely A, B a C" are agreements of
+    X with each of the others (not of A with B); "A, B i C podpisały porozumienie" binds all."""
+    with_ = [p for p in parties
+             if re.search(r"(?:^|\s)(?:z|ze|s|se)\s+(?:\w+\s+){0,2}$", sent.text[: p.start - sent.start], re.I)
+             and not re.search(r"\b(?:przedstawiciel\w*|zástupc\w*|pracownik\w*|pracovník\w*)\s+$",
+                               sent.text[: p.start - sent.start], re.I)]
+    if with_ and len(group) >= 3:
+        first = with_[0]
+        chain = _distinct(_list_chain(sent, [p for p in parties if p.start >= first.start]))
+        rest = [x for x in group if x not in chain]
+        if len(chain) >= 2 and len(rest) == 1:
+            return [(rest[0], y) for y in chain]  # "X ... z A, B i C": X with each
+        if len(chain) == 1 and not any(ctx.unit_of(x, chain[0]) or ctx.unit_of(chain[0], x) for x in rest):
+            return [(chain[0], y) for y in rest]  # "s X uzavřely A, B a C": X with each
+    return list(itertools.combinations(group, 2))
+
+
 # words between a cooperation cue and the partner's name: what kind of body, or its people
 _DESCRIPTOR = (r"(?:organizac\w+|organizacj\w+|spolk\w+|společnost\w+|sdružení\w*|stowarzyszeni\w+|fundacj\w+|"
                r"nadac\w+|instituc\w+|pracownik\w+|pracovník\w+|streetworker\w+|wolontariusz\w+|dobrovolník\w+|"
@@ -312,7 +331,7 @@ _ALL_OF = re.compile(r"\b(?:všech\s+(?:tří|čtyř|pěti)|obou|obu|wszystkich\
                      r"neziskov\w*|spolků)", re.IGNORECASE)
 _FORMAL_TEAM = re.compile(
     r"\bw\s+(?:jego\s+|jej\s+|ich\s+)?skład\s+(?:(?:zespołu|komisji|grupy|rady|koalicji|partnerstwa)\b|"
-    r"(?:weszli|wchodzą|weszły|wchodzi)\b)|\b(?:zespół|zespołu|grupa|grupy)\b[^.]{0,40}"
+    r"(?:weszli|wchodzą|weszły|wchodzi)\b)|\b(?:zespół|zespołu|grupa|grupy)\b(?:[^.]|(?<=\d)\.){0,40}"
     r"\bpowołan\w+\s+na\s+podstawie\s+porozumie\w*|\bčleny\s+(?:týmu|pracovní\s+skupiny|komise|platformy)\s+jsou\b",
     re.IGNORECASE,
 )
@@ -476,6 +495,21 @@ def _partner_chain(sent: Sentence, after: list[_Party]) -> list[_Party]:
         else:
             break
     return partners
+
+
+_LIST_GAP = re.compile(r"[\s,()]*(?:(?:i|oraz|a|nebo|lub|albo)\s+)?(?:(?:z|ze|s|se)\s+)?[\s(]*", re.IGNORECASE)
+
+
+def _list_chain(sent: Sentence, after: list[_Party]) -> list[_Party]:
+    """The first body and those listed right after it, with nothing but commas, "i / a / oraz"
+    and a bracketed acronym between them."""
+    chain = after[:1]
+    for p in after[1:]:
+        if _LIST_GAP.fullmatch(sent.text[chain[-1].end - sent.start:p.start - sent.start]):
+            chain.append(p)
+        else:
+            break
+    return chain
 
 
 def _id_order(x: str) -> tuple[int, str]:

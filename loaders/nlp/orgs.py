@@ -2003,7 +2003,9 @@ def _fill(org: Organisation, cl: _Cluster, lang: str, text: str) -> None:
     if lang == "cs" and with_legal and not name.endswith(with_legal.legal):
         # "Člověk v tísni, o.p.s.": the legal form is part of a Czech name, written as the text does
         name = f"{name}{',' if with_legal.legal_comma else ''} {with_legal.legal}"
-    org.name = name
+    # a body's own name starts with a capital ("statutárním městem Prostějov" ->
+    # "Statutární město Prostějov"), however the sentence wrote it
+    org.name = name[:1].upper() + name[1:]
     org.type = best.type
     org.place = place
     org.acronym = next((c.acronym for c in cands if c.acronym), None)
