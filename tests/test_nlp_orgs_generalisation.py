@@ -265,3 +265,19 @@ def test_cs_legal_form_names_keep_adverbs_and_drop_the_kind_word_before_them():
     assert "Krok vpřed, o.p.s." in got
     assert "Lesní Plast s.r.o." in got  # no comma added: the name is written as the text writes it
     assert got["Sociální družstvo Brána"].type == "social-enterprise"
+
+
+def test_pl_units_numbered_coordinated_and_in_the_instrumental():
+    got = names("W 2024 roku II Wydział Cywilny i Rodzinny Sądu Rejonowego w Kole rozpatrzył 40 spraw. "
+                "Informacji udziela Działem Świadczeń Rodzinnych PCPR w Kole.", "pl")
+    court = got["Sąd Rejonowy w Kole"]
+    assert got["II Wydział Cywilny i Rodzinny Sądu Rejonowego w Kole"].part_of == court.id
+    assert got["Dział Świadczeń Rodzinnych Powiatowego Centrum Pomocy Rodzinie w Kole"].part_of == \
+        got["Powiatowe Centrum Pomocy Rodzinie w Kole"].id
+
+
+def test_pl_unit_parent_from_a_lower_case_head_word_pointing_back():
+    got = names("Umowę zawarły Miejski Ośrodek Pomocy Społecznej w Kole i Powiatowy Urząd Pracy w Kole. "
+                "Po stronie ośrodka sprawy prowadzi Dział Pracy Socjalnej.", "pl")
+    assert got["Dział Pracy Socjalnej Miejskiego Ośrodka Pomocy Społecznej w Kole"].part_of == \
+        got["Miejski Ośrodek Pomocy Społecznej w Kole"].id

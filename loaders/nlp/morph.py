@@ -87,8 +87,14 @@ def pl_readings(word: str) -> tuple[Reading, ...]:
     if "-" in word.strip("-"):
         target = word.strip("-").rsplit("-", 1)[-1]
     out = []
-    for start, end, (form, lemma, tag, quals, _labels) in _morfeusz().analyse(target):
-        if start != 0 or end != 1:
+    edges = _morfeusz().analyse(target)
+    # The word as one segment: the edge from the first node to the last. A form that
+    # morfeusz can also split ("działem" = dział + -em, "I made") has both paths; one
+    # that can only be split falls back to its first segment.
+    last = max((end for _s, end, _i in edges), default=1)
+    whole = any(start == 0 and end == last for start, end, _i in edges)
+    for start, end, (form, lemma, tag, quals, _labels) in edges:
+        if start != 0 or end != (last if whole else 1):
             continue
         pos, numbers, cases, genders = _parse_tag(tag)
         if pos == "ign":

@@ -567,6 +567,9 @@ class _Scanner:
             return None
         head_i = j
         core = pre + [head_i]
+        if i > 0 and _ROMAN.match(toks[i - 1].text) and len(toks[i - 1].text) <= 4 and "unit" in self.heads.get(head, ("", frozenset()))[1]:
+            i -= 1  # "III Wydział Rodzinny ...": a numbered division keeps its number
+            core.insert(0, i)
         cand_place_adj = None
         # a place adjective right before: "nowosolskiego Powiatowego Centrum"
         if i > 0 and not toks[i - 1].cap and toks[i - 1].word and self.lang == "pl":
@@ -658,6 +661,13 @@ class _Scanner:
                 # "Warsztat Terapii Zajęciowej przy Stowarzyszeniu „Otwarte Drzwi”"
                 parent = (k + 1, "przy")
                 break
+            if self.lang == "pl" and low == "i" and k + 1 < n and toks[k + 1].cap and core[-1] > head_i \
+                    and self.is_adj(toks[core[-1]]) and self.is_adj(toks[k + 1]) \
+                    and not (k + 2 < n and self.head_of(toks[k + 2]) and _pl_agrees(toks[k + 1].text, toks[k + 2].text)):
+                # ("... Społecznego i | Gminna Komisja": an adjective agreeing with a head starts a name)
+                core.extend([k, k + 1])  # co-ordinated adjectives after the head: "Wydział Rodzinny i Nieletnich"
+                k += 2
+                continue
             if low in ("i", "a") and k + 1 < n and toks[k + 1].cap and not self.new_name_starts(toks, k + 1) and k > head_i:
                 if low == "a":
                     break  # Polish "a" is "but"; Czech "X a Y" with a capital is a list of bodies
@@ -1121,7 +1131,7 @@ _NOT_ACRONYMS = frozenset("RP UE EU PL CZ ČR USA PLN CZK EUR EFS EFRR RPO POWER
 
 _PARENT_HEADS = frozenset(
     "ośrodek centrum urząd fundacja stowarzyszenie uniwersytet politechnika akademia caritas "
-    "spółdzielnia związek starostwo gmina zarząd "
+    "spółdzielnia związek starostwo gmina zarząd sąd komenda poradnia "
     "úřad magistrát charita diakonie svaz spolek nadace město obec univerzita".split()
 )
 _TERRITORY_WORDS = frozenset(
@@ -1707,6 +1717,20 @@ def _context_parent(cl, clusters, cl_org, cands):
         odbory = [o for o in clusters if o is not cl and any(c.head_lemma == "odbor" for c in o.cands)]
         if len(odbory) == 1:
             return cl_org[id(odbory[0])]
+    # "po stronie ośrodka będzie Dział X": a lower-case head word before the unit points back
+    # to the body last named with that head
+    lead = first.sentence.text[: first.start - first.sentence.start]
+    for word in reversed(re.findall(r"[^\W\d_]{4,}", lead)[-6:]):
+        if not word[:1].islower():
+            continue
+        lemma = cs_head_lemma(word) if first.lang == "cs" else next(
+            (r.lemma.lower() for r in pl_readings(word) if r.pos == "subst"), None)
+        if not lemma or lemma in heads:
+            continue
+        named = [(c.start, other) for other in clusters if other is not cl for c in other.cands
+                 if c.head_lemma == lemma and c.start < first.start and not c.short]
+        if named:
+            return cl_org[id(max(named, key=lambda x: x[0])[1])]
     for other in clusters:
         if other is cl or heads & {c.head_lemma for c in other.cands} or "dept" in other.cands[0].flags:
             continue
