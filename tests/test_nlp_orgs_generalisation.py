@@ -281,3 +281,22 @@ def test_pl_unit_parent_from_a_lower_case_head_word_pointing_back():
                 "Po stronie ośrodka sprawy prowadzi Dział Pracy Socjalnej.", "pl")
     assert got["Dział Pracy Socjalnej Miejskiego Ośrodka Pomocy Społecznej w Kole"].part_of == \
         got["Miejski Ośrodek Pomocy Społecznej w Kole"].id
+
+
+@pytest.mark.parametrize("text, lang, name, kind", [
+    ("Wykład wygłosił gość Uniwersytetu Trzeciego Wieku w Kole.", "pl", "Uniwersytet Trzeciego Wieku w Kole", "ngo"),
+    ("Uczniowie Specjalnego Ośrodka Szkolno-Wychowawczego w Kole przygotowali występ.", "pl",
+     "Specjalny Ośrodek Szkolno-Wychowawczy w Kole", "school"),
+    ("Stoisko miał Mazowiecki Oddział Wojewódzki Narodowego Funduszu Zdrowia.", "pl",
+     "Mazowiecki Oddział Wojewódzki Narodowego Funduszu Zdrowia", "central-government"),
+    ("Na místě byla Zdravotnická záchranná služba Plzeňského kraje.", "cs",
+     "Zdravotnická záchranná služba Plzeňského kraje", "healthcare"),
+])
+def test_types_of_bodies_whose_head_noun_misleads(text, lang, name, kind):
+    assert names(text, lang)[name].type == kind
+
+
+def test_what_is_new_is_not_part_of_the_name_and_a_short_form_joins_it():
+    got = names("Otevřeli jsme nový nízkoprahový klub Maják pro mládež. Klub Maják je otevřen denně.", "cs")
+    assert got["Nízkoprahový klub Maják"].type == "care-facility"
+    assert "Klub Maják" in got["Nízkoprahový klub Maják"].aliases

@@ -244,6 +244,9 @@ def pl_noun_gender(word: str, lemmas: set[str] | None = None) -> str | None:
     return None
 
 
+_PL_ORDINALS = frozenset("pierwszy drugi trzeci czwarty piąty szósty siódmy ósmy dziewiąty dziesiąty".split())
+
+
 def pl_nominative(words: list[str], head: int, head_lemmas: set[str]) -> list[str] | None:
     """Nominative singular of a name whose head noun is `words[head]`.
 
@@ -271,6 +274,8 @@ def pl_nominative(words: list[str], head: int, head_lemmas: set[str]) -> list[st
         # "Oddziału Okręgowego Polskiego Czerwonego Krzyża": the run modifies the next noun,
         # except its first adjective, which is the usual post-posed qualifier of the head
         run = run[:1]
+        if any(r.lemma.lower() in _PL_ORDINALS for r in pl_readings(words[run[0]])):
+            run = []  # "Uniwersytetu Trzeciego Wieku", "Domu Drugiej Szansy": the ordinal counts the noun
     if run:
         ag = set(cand)
         for i in run:

@@ -141,7 +141,8 @@ def _pl_agrees(adjective: str, noun: str) -> bool:
     for a in pl_readings(adjective):
         if a.pos not in ("adj", "adjp", "adja"):
             continue
-        if any(a.cases & n.cases and a.numbers & n.numbers and a.genders & n.genders for n in nouns):
+        # the vocative never names a body ("Wojewódzki | Funduszu" agree only there)
+        if any((a.cases & n.cases) - {"voc"} and a.numbers & n.numbers and a.genders & n.genders for n in nouns):
             return True
     return not any(a.pos.startswith("adj") for a in pl_readings(adjective))
 
@@ -537,6 +538,10 @@ class _Scanner:
         head = self.head_of(toks[j])
         if not head:
             return None
+        # "nový nízkoprahový klub Kompas", "nowy Klub Seniora": what is new is not its name
+        while pre and not toks[pre[0]].cap and toks[pre[0]].text.lower() in _DESCRIPTIVE_ADJ:
+            pre.pop(0)
+            i = pre[0] if pre else j
         if self.lang == "cs" and toks[j].cap:
             # lower-case words before a capitalised head are not part of its name ("vedoucí Odboru")
             while pre and not toks[pre[0]].cap:
@@ -1273,6 +1278,14 @@ _CS_DESCRIPTORS = frozenset(
     sdružení sdružením společnost společnosti společností""".split()
 )
 
+_BRANCH_HEADS = frozenset("oddział filia delegatura placówka pobočka středisko pracoviště".split())
+
+_DESCRIPTIVE_ADJ = frozenset(
+    """nový nová nové nového novou novém novým nowy nowa nowe nowego nowej nowym nową
+    bývalý bývalá bývalé dawny dawna dawne były była byłe obecny obecna obecne současný současná
+    stávající první druhý pierwszy pierwsza drugi druga""".split()
+)
+
 # kinds of firm or body written before a name with a legal form (pl and cs)
 _BODY_KIND_WORDS = frozenset(
     """firma firmy firmě firmu firmou firmą spółka spółki spółce spółkę spółką společnost společnosti
@@ -1667,6 +1680,8 @@ def _resolve(text, lang, cands, home, body, scanner):
                 org.name = _with_parent(org.name, porg.name, lang)
             if "dept" in cl.cands[0].flags or cl.cands[0].head_lemma in ("odbor", "oddělení"):
                 org.type = porg.type
+            elif org.type == "other" and cl.cands[0].head_lemma in _BRANCH_HEADS:
+                org.type = porg.type  # "Oddział Wojewódzki NFZ", "pobočka Úřadu práce": a branch is its body's kind
         elif lang == "cs" and cl.cands[0].head_lemma in ("odbor", "oddělení"):
             # a Czech "odbor" with no body named: the municipal office of the article's town
             town = org.place or home or _dominant_place(cands, scanner)
@@ -1984,7 +1999,8 @@ def _same_body(a: _Cluster, b: _Cluster) -> bool:
     pb = {p for p in map(_proper_part, b.cands) if p}
     ta = {c.type for c in a.cands}
     tb = {c.type for c in b.cands}
-    if pa & pb and ta & tb:
+    # "other" is the head's default, not a finding: "Klub Kompas" is "Nízkoprahový klub Kompas"
+    if pa & pb and (ta & tb or ("other" in ta | tb and heads_a & heads_b)):
         return True
     for x in a.cands:
         for y in b.cands:
