@@ -27,3 +27,41 @@ def test_a_list_that_signs_together_binds_every_pair():
     ex = run("Powiatowy Urząd Pracy w Kole, Miejski Ośrodek Pomocy Społecznej w Kole i Stowarzyszenie "
              "„Razem” podpisały trójstronne porozumienie.")
     assert len(pairs(ex)) == 3 and set(pairs(ex).values()) == {"agreement"}
+
+
+def test_joint_activity_with_the_people_of_a_body():
+    ex = run("Straż Miejska w Kole prowadzi wspólne patrole z pracownikami socjalnymi Miejskiego Ośrodka "
+             "Pomocy Społecznej w Kole.")
+    assert pairs(ex) == {frozenset((org_id(ex, "Straż"), org_id(ex, "Miejski Ośrodek"))): "stated"}
+    assert all(o.part_of is None for o in ex.organisations)  # the partner is not run by the guard
+
+
+def test_bodies_listed_after_together_did_it_together():
+    ex = run("Koce i śpiwory zbierają wspólnie Polski Czerwony Krzyż i Caritas Diecezji Kaliskiej.")
+    assert set(pairs(ex).values()) == {"stated"} and len(pairs(ex)) == 1
+
+
+def test_a_sentence_opening_with_a_verb_goes_on_with_the_previous_subject():
+    ex = run("Powiatowe Centrum Pomocy Rodzinie w Kole rozpoczyna kampanię. Przygotowało ją wspólnie ze "
+             "Starostwem Powiatowym w Kole.")
+    assert frozenset((org_id(ex, "Powiatowe"), org_id(ex, "Starostwo"))) in pairs(ex)
+
+
+def test_we_in_the_first_person_plural_is_the_speakers_body():
+    ex = run("Komenda Miejska Policji w Kole zna te miejsca. – Listę na bieżąco uzupełniamy razem z MOPS-em "
+             "w Kole – mówi Jan Kos z Komendy Miejskiej Policji w Kole.")
+    assert frozenset((org_id(ex, "Komenda"), org_id(ex, "Miejski Ośrodek"))) in pairs(ex)
+
+
+def test_czech_body_named_with_s_before_the_cue_works_with_each_listed_after():
+    ex = run("V pracovních skupinách s Městem Beroun spolupracují mimo jiné Spolek Slunečnice, z.s., "
+             "Charita Beroun nebo Diakonie Beroun.", "cs")
+    city = org_id(ex, "Město Beroun")
+    assert len(pairs(ex)) == 3 and all(city in p for p in pairs(ex))
+
+
+def test_czech_lower_case_head_word_names_the_body_doing_it():
+    ex = run("Prádelna Úsvit s.r.o. sídlí v Jihlavě. Prádelna kvůli tomu spolupracuje s Úřadem práce ČR – "
+             "krajskou pobočkou v Jihlavě.", "cs")
+    office = org_id(ex, "Úřad práce České republiky – krajská pobočka v Jihlavě")
+    assert frozenset((org_id(ex, "Prádelna"), office)) in pairs(ex)

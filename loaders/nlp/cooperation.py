@@ -59,7 +59,11 @@ _STATED = re.compile(
     r"\bwspółprac\w*|\bwspółdziała\w*|\bkooperac\w*|\bspoluprác\w*|\bspoluprac\w*|\bspolupráce\b|"
     r"\bwspólnie\s+ze?\b|\brazem\s+ze?\b|\bspolečně\s+se?\b|\bspolu\s+se?\b|\bpartnerstw\w*|\bpartnerství\b|"
     r"\bpracowa(?:liśmy|łyśmy|li|ły)\s+ze?\b|\bpracoval[iy]\s+jsme\s+se?\b|"
-    r"\bwspółorganizuj\w*|\bspoluorganizuj\w*|\bpracoval[iy]\s+(?:také|i)\b|\bspolupořádá\w*",
+    r"\bwspółorganizuj\w*|\bspoluorganizuj\w*|\bpracoval[iy]\s+(?:také|i)\b|\bspolupořádá\w*|"
+    # "prowadzi wspólne patrole z X", "pořádá společné besedy s X": a joint activity with X
+    r"\bwspóln(?:e|y|ą|a|ych|ymi)\s+[^\W\d_]+\s+ze?\b|\bspolečn(?:é|ý|ou|á|ých|ými)\s+[^\W\d_]+\s+se?\b|"
+    # "zbierają wspólnie X i Y", "wspólnie założyły X oraz Y": everyone listed did it together
+    r"\bwspólnie\b|\bspolečně\b",
     re.IGNORECASE,
 )
 _PARTNER_CUE = re.compile(
@@ -256,7 +260,23 @@ def _sentence_ties(sent: Sentence, parties: list, ids: list[str], ctx, add, last
         for m in _STATED.finditer(st):
             if _FUTURE_ONLY.search(st[: m.start()]):
                 continue
+            if _BARE_TOGETHER.fullmatch(m.group(0)) and re.match(r"\s+(?:ze?|se?)\b", st[m.end():]):
+                continue  # "wspólnie z" is matched as a whole at the same place
+            if _BARE_TOGETHER.fullmatch(m.group(0)):
+                # "zbierają wspólnie X i Y", "X i Y wspólnie prowadzą": the listed bodies together
+                after = _distinct(_list_chain(sent, [p for p in parties if p.start >= sent.start + m.end()]))
+                before = [p for p in parties if p.end <= sent.start + m.start()]
+                group = after if len(after) >= 2 else _distinct(before)[-2:] if not after else []
+                pairs = list(itertools.combinations(group, 2)) if len(group) >= 2 else []
+                for a, b in pairs:
+                    add(a, b, "stated", sent, *_span(sent, [x for x in parties if x.org in (a, b)], m),
+                        "pattern:coop-together", 0.65)
+                if pairs:
+                    break
+                continue
             pairs = _cue_pairs(parties, sent, m) if len(ids) >= 2 else []
+            if not pairs:
+                pairs = _with_before_cue(parties, sent, m)
             if not pairs:
                 pairs = _implicit_pairs(ctx, parties, sent, m, project_cue=False)
             basis = "stated"
@@ -301,9 +321,14 @@ def _agreement_pairs(sent: Sentence, parties: list[_Party], group: list[str], ct
 
 
 # words between a cooperation cue and the partner's name: what kind of body, or its people
-_DESCRIPTOR = (r"(?:organizac\w+|organizacj\w+|spolk\w+|společnost\w+|sdružení\w*|stowarzyszeni\w+|fundacj\w+|"
+_DESCRIPTOR = (r"(?:(?:organizac\w+|organizacj\w+|spolk\w+|společnost\w+|sdružení\w*|stowarzyszeni\w+|fundacj\w+|"
                r"nadac\w+|instituc\w+|pracownik\w+|pracovník\w+|streetworker\w+|wolontariusz\w+|dobrovolník\w+|"
-               r"przedstawiciel\w+|zástupc\w+|specjalist\w+|odborník\w+|terénními\s+pracovníky)")
+               r"przedstawiciel\w+|zástupc\w+|specjalist\w+|odborník\w+|asystent\w+|asistent\w+|koordynator\w+|"
+               r"koordinátor\w+|kurator\w+|kurátor\w+|strażnik\w+|strážník\w+|policjant\w+|policist\w+|"
+               r"funkcjonariusz\w+|nauczyciel\w+|učitel\w+|terapeut\w+|psycholog\w+|lekarz\w+|lékař\w+|"
+               r"terénními|terénní\w*)"
+               # "pracownikami socjalnymi", "asystentami rodziny", "terénními pracovníky": one more word
+               r"(?:\s+[^\W\d_]+(?:ymi|imi|ými|ími|ní|ych|ich|ých|y|i))?)")
 # "X spolu s A, B a C připravilo": the comitative joins everyone named into one doing
 _COMITATIVE = re.compile(r"^(?:wspólnie|razem|spolu|společně)\s", re.IGNORECASE)
 _NUMBERS = {"tří": 3, "trzech": 3, "čtyř": 4, "czterech": 4, "pěti": 5, "pięciu": 5, "obou": 2, "obu": 2, "obydwu": 2}
@@ -415,12 +440,20 @@ class _Context:
             if org:
                 return org
             break
-        if _FIRST_PERSON.search(sent.text):
+        else:
+            # "prádelna kvůli tomu spolupracuje s X": a lower-case word that starts a body's name
+            org = self._named_by_head(before, covered, exclude)
+            if org:
+                return org
+        if _FIRST_PERSON.search(sent.text) or _first_person_plural(sent.text, self.lang):
             # "– Pracowaliśmy z X – mówi Y, dyrektor Z": we = the speaker's body
             own = [o for o in self.speakers.get(sent.start, []) if o not in exclude]
             if own:
                 return own[0]
             return self.topic if self.topic not in exclude else None
+        prev = self._previous_subject(sent, before, exclude)
+        if prev:
+            return prev  # "Brodnickie PCPR rozpoczyna kampanię. Przygotowało ją wspólnie ze Starostwem"
         if project_cue or self.in_project(sent):
             lead = self.project_lead(sent)
             cand = lead or self.topic
@@ -429,6 +462,42 @@ class _Context:
             return None  # "Spotkanie przygotowano we współpracy z X": X co-organised, with whom unknown
         if re.search(r"\b(?:współorganizuj\w*|spoluorganizuj\w*|spolupořádá\w*)\b", sent.text, re.I):
             return self.topic if self.topic not in exclude else None
+        return None
+
+    def _named_by_head(self, before: str, covered, exclude) -> str | None:
+        for m in reversed(list(re.finditer(r"[^\W\d_]{5,}", before))[-8:]):
+            w = m.group(0)
+            if not (w[:1].islower() or m.start() == 0) or any(a <= m.start() < b for a, b in covered):
+                continue
+            stem = morph.fold(w)[:5]
+            hits = [o.id for o in self.orgs if o.id not in exclude and morph.fold(o.name.split()[0])[:5] == stem]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def _previous_subject(self, sent, before: str, exclude) -> str | None:
+        """A sentence that opens with a verb ("Przygotowało ją ...", "Má uzavřené smlouvy s ...")
+        goes on with the subject of the one before: its first body."""
+        words = re.findall(r"[^\W\d_]+", before)
+        if not words or any(w[:1].isupper() for w in words[1:]):
+            return None
+        first = words[0]
+        if self.lang == "pl":
+            low = first.lower()
+            if not (low in ("ją", "go", "je", "ich", "jej", "mu") or any(
+                    r.pos in ("praet", "fin") for r in morph.pl_readings(low))):
+                return None
+        else:
+            from .orgs import _cs_verb
+            if not (first.lower() in ("má", "mají", "ji", "ho", "je", "jej", "jim") or _cs_verb(first.lower())):
+                return None
+        idx = self.sent_index.get(sent.start)
+        if not idx:
+            return None
+        prev = self.sentences[idx - 1]
+        for m in self.mentions:
+            if prev.start <= m.start < prev.end:
+                return m.org_id if m.org_id not in exclude else None
         return None
 
     def _resolve(self, word: str, sent, exclude) -> str | None:
@@ -453,6 +522,16 @@ class _Context:
             if m.start < sent.start and m.org_id in {o.id for o in cands}:
                 last = m.org_id
         return last
+
+
+def _first_person_plural(text: str, lang: str) -> bool:
+    """A verb in the first person plural ("uzupełniamy", "spolupracujeme"): "we" speak."""
+    if lang == "pl":
+        return any(w.lower().endswith("my") and any(r.pos == "fin" and "pl" in r.numbers for r in morph.pl_readings(w.lower()))
+                   for w in re.findall(r"[^\W\d_]{4,}", text))
+    from .orgs import _cs_verb
+    return any(w.lower().endswith(("eme", "áme", "íme")) and _cs_verb(w.lower())
+               for w in re.findall(r"[^\W\d_]{5,}", text))
 
 
 def _implicit_pairs(ctx: _Context, parties: list[_Party], sent: Sentence, m: re.Match,
@@ -497,7 +576,31 @@ def _partner_chain(sent: Sentence, after: list[_Party]) -> list[_Party]:
     return partners
 
 
-_LIST_GAP = re.compile(r"[\s,()]*(?:(?:i|oraz|a|nebo|lub|albo)\s+)?(?:(?:z|ze|s|se)\s+)?[\s(]*", re.IGNORECASE)
+_BARE_TOGETHER = re.compile(r"wspólnie|společně", re.IGNORECASE)
+# what may stand between a cue and the list of partners it introduces
+_LIST_LEAD = re.compile(r"\s*(?:(?:mimo\s+jiné|między\s+innymi|m\.\s*in\.|např\.|například|zejména|"
+                        r"np\.|także|też|również|také|i|:|–|-)\s*)*$", re.IGNORECASE)
+
+
+def _with_before_cue(parties: list[_Party], sent: Sentence, m: re.Match) -> list[tuple[str, str]]:
+    """"V pracovních skupinách s městem spolupracují mimo jiné A, B nebo C", "Z ośrodkiem
+    współpracują m.in. A i B": the body named with "s / z" before the cue works with each listed after."""
+    cs = sent.start + m.start()
+    before = [p for p in parties if p.end <= cs]
+    if not before:
+        return []
+    hub = before[-1]
+    lead = sent.text[: hub.start - sent.start]
+    gap = sent.text[hub.end - sent.start: m.start()]
+    if not re.search(r"(?:^|\s)(?:z|ze|s|se)\s+$", lead, re.I) or gap.strip():
+        return []
+    after = [p for p in parties if p.start >= sent.start + m.end()]
+    if not after or not _LIST_LEAD.match(sent.text[m.end(): after[0].start - sent.start]):
+        return []
+    return [(hub.org, o) for o in _distinct(_list_chain(sent, after)) if o != hub.org]
+
+
+_LIST_GAP = re.compile(r"\.?[\s,()]*(?:(?:i|oraz|a|nebo|lub|albo)\s+)?(?:(?:z|ze|s|se)\s+)?[\s(]*", re.IGNORECASE)
 
 
 def _list_chain(sent: Sentence, after: list[_Party]) -> list[_Party]:

@@ -385,6 +385,8 @@ def cs_is_adjective(word: str) -> bool:
     lem = simplemma.lemmatize(word if word[:1].isupper() else low, lang="cs").lower()
     if lem == low and word[:1].isupper():
         lem = simplemma.lemmatize(low, lang="cs").lower()
+    if lem == low and re.search(r"(?:sk|ck)(?:ý|á|é|ého|ému|ém|ým|ou|ých|ými)$", low):
+        return True  # -ský / -cký adjectives simplemma does not know in every case: "krajskou"
     if lem == low and re.search(r"(?:[aá]r|[aá]l|ov|eb)n(?:ím|ího|ímu|ích|ími)$", low):
         return True  # soft adjectives simplemma does not know: "Statutárním", "Regionálního"
     if word[:1].isupper() and lem.endswith(("á", "é")) and low.endswith(("é", "á", "ou")):

@@ -830,10 +830,14 @@ class _Scanner:
         while m < n and not toks[m].cap and self.is_adj(toks[m]) and not self.head_of(toks[m]) and len(adjs) < 2:
             adjs.append(m)
             m += 1
-        if m >= n or toks[m].cap or cs_head_lemma(toks[m].text) not in _CS_UNIT_TAIL_HEADS:
+        # "pobočka" only in this position: as a head of its own, "z pobočky Člověka v tísni"
+        # would read as a body named after it
+        hl = cs_head_lemma(toks[m].text) if m < n else None
+        if m < n and hl is None and re.fullmatch(r"pobočk(?:a|y|u|ou|ce)", toks[m].text.lower()):
+            hl = "pobočka"
+        if m >= n or toks[m].cap or hl not in _CS_UNIT_TAIL_HEADS:
             return None
-        hl = cs_head_lemma(toks[m].text)
-        g = _cs_forms().get(hl, (hl, "n"))[1]
+        g = _cs_forms().get(hl, (hl, "f" if hl == "pobočka" else "n"))[1]
         words = [morph.cs_adjective_nominative(toks[a].text, g) for a in adjs] + [hl]
         m += 1
         place = None
@@ -1246,6 +1250,8 @@ def cs_complement_ok(toks, k, head_i, core) -> bool:
     # adjective ("Diakonie Českobratrské církve evangelické")
     if head not in _CS_COMPLEMENT_HEADS and not any(
         toks[c].cap and morph.cs_is_adjective(toks[c].text) and toks[c].text.lower().endswith(("é", "ého", "ých", "ích", "ího"))
+        # ... opening a lower-case genitive ("Českobratrské církve"), not a place ("České Budějovice")
+        and c + 1 < len(toks) and not toks[c + 1].cap
         for c in after
     ):
         return False
@@ -1313,8 +1319,8 @@ def _cs_verb(low: str) -> bool:
     """A verb form: simplemma's lemma is an infinitive ("chtějí" -> chtít, "informuje" -> informovat)."""
     import simplemma
 
-    if low in _CS_ADVERBS:
-        return False  # "dál" is not "dal"
+    if low in _CS_ADVERBS or low.endswith(("ů", "ům", "ech", "ách", "ami", "ích", "ými", "ého", "ému")):
+        return False  # "dál" is not "dal", "bytů" not "být": case endings no verb form has
     lem = simplemma.lemmatize(low, lang="cs")
     return lem != low and re.search(r"[aeiouyáéěíóúůý]t$", lem) is not None or low.endswith(("ují", "ejí", "ají"))
 
@@ -1358,8 +1364,13 @@ def find_organisations(
     scanner.known_places = tuple(dict.fromkeys(list(scanner.nominative_places) + _known_places(text, body, lang, scanner)))
     cands: list[_Cand] = []
     for s in body:
-        cands.extend(scanner.scan(s))
-        cands.extend(_special_cands(text, s, lang))
+        found = scanner.scan(s)
+        cands.extend(found)
+        # a listed name inside a longer one is that one's part ("Oddział Okręgowy Polskiego
+        # Czerwonego Krzyża" is the branch, not the national society)
+        cands.extend(sc for sc in _special_cands(text, s, lang)
+                     if not any(c.start <= sc.start and sc.end <= c.end and c.end - c.start > sc.end - sc.start
+                                for c in found))
     if lang == "cs":
         cands.extend(_cs_name_forms(text, body, cands))
     cands = [c for c in cands if not _names_fund(c, lang)]
@@ -1784,6 +1795,8 @@ def _run_by(cl, clusters, cl_org, text):
         m = _RUNS_ACTIVE.search(before.replace("m.in.", "m in ").replace("np.", "np "))
         if m and _RELATIVE_END.search(before[: m.start()]):
             m = None  # "X, którą prowadzi [Y]": Y runs X, not the other way round
+        if m and re.search(r"\b(?:z|ze|s|se|dla|pro)\s+\w+", before[m.end(0) - len(m.group(0)):]):
+            m = None  # "prowadzi wspólne patrole z pracownikami X": X is a partner, not what is run
         if m:
             base = c.sentence.start
             hit = _last_cluster_before(clusters, cl, base + m.start())
