@@ -300,3 +300,11 @@ def test_what_is_new_is_not_part_of_the_name_and_a_short_form_joins_it():
     got = names("Otevřeli jsme nový nízkoprahový klub Maják pro mládež. Klub Maják je otevřen denně.", "cs")
     assert got["Nízkoprahový klub Maják"].type == "care-facility"
     assert "Klub Maják" in got["Nízkoprahový klub Maják"].aliases
+
+
+def test_listed_names_with_a_comma_and_branches_of_listed_bodies():
+    got = names("Dotację przyznało Ministerstwo Rodziny, Pracy i Polityki Społecznej. Koce zebrał "
+                "Kaliski Oddział Rejonowy Polskiego Czerwonego Krzyża.", "pl")
+    assert "Ministerstwo Rodziny, Pracy i Polityki Społecznej" in got
+    assert "Ministerstwo Rodziny" not in got
+    assert "Polski Czerwony Krzyż" not in got  # the branch is named, not the national society

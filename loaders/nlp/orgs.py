@@ -1365,12 +1365,13 @@ def find_organisations(
     cands: list[_Cand] = []
     for s in body:
         found = scanner.scan(s)
-        cands.extend(found)
         # a listed name inside a longer one is that one's part ("Oddział Okręgowy Polskiego
-        # Czerwonego Krzyża" is the branch, not the national society)
-        cands.extend(sc for sc in _special_cands(text, s, lang)
-                     if not any(c.start <= sc.start and sc.end <= c.end and c.end - c.start > sc.end - sc.start
-                                for c in found))
+        # Czerwonego Krzyża" is the branch, not the national society), and a found name inside
+        # a listed one is a piece of it ("Ministerstwa Rodziny" of "... Rodziny, Pracy i ...")
+        special = [sc for sc in _special_cands(text, s, lang)
+                   if not any(_inside(sc, c) for c in found)]
+        cands.extend(c for c in found if not any(_inside(c, sc) for sc in special))
+        cands.extend(special)
     if lang == "cs":
         cands.extend(_cs_name_forms(text, body, cands))
     cands = [c for c in cands if not _names_fund(c, lang)]
@@ -1430,6 +1431,11 @@ def _body_sentences(text: str, sentences: list[Sentence]) -> list[Sentence]:
 
 def _menu_like(s: str) -> bool:
     return s.count("|") >= 2 or s.count("·") >= 2 or s.startswith(("~", "»", "•"))
+
+
+def _inside(a: _Cand, b: _Cand) -> bool:
+    """Is a's span within b's, and shorter?"""
+    return b.start <= a.start and a.end <= b.end and b.end - b.start > a.end - a.start
 
 
 def _special_cands(text: str, sent: Sentence, lang: str) -> list[_Cand]:
