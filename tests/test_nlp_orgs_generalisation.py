@@ -308,3 +308,11 @@ def test_listed_names_with_a_comma_and_branches_of_listed_bodies():
     assert "Ministerstwo Rodziny, Pracy i Polityki Społecznej" in got
     assert "Ministerstwo Rodziny" not in got
     assert "Polski Czerwony Krzyż" not in got  # the branch is named, not the national society
+
+
+def test_cs_lower_case_words_after_a_names_adjective_and_its_acronym_with_a_proper_name():
+    got = names("Partnerem je Místní akční skupina Podbrdsko, z.s., která zapojí obce. Podle manažera "
+                "MAS Podbrdsko je plán hotov. Jde o zapojení obcí.", "cs")
+    mas = got["Místní akční skupina Podbrdsko, z.s."]
+    assert "MAS Podbrdsko" in mas.aliases and mas.place is None
+    assert len(got) == 1

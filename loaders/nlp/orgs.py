@@ -444,6 +444,9 @@ class _Scanner:
                 t = window[wi]
                 if t.word and not t.cap and t.text.lower() not in _CS_PREPS and not (
                     window[wi - 1].cap or window[wi - 1].text.lower() in _CS_PREPS
+                    # "Místní akční skupina": lower-case words after an adjective of the name
+                    or (self.lang == "cs" and morph.cs_is_adjective(window[wi - 1].text)
+                        and any(w.cap for w in window[:wi - 1]))
                 ):
                     window = window[wi + 1 :]
                     break
@@ -887,6 +890,8 @@ class _Scanner:
         if self.lang == "cs":
             if j + 1 < len(toks) and toks[j].text.lower() in _CS_PLURAL_LIKE and self.new_name_starts(toks, j + 1):
                 return False  # "zástupců obcí Jihomoravského kraje": a plural kind
+            if toks[j].text.lower() in ("obcí", "měst", "krajů", "úřadů"):
+                return False  # a plural kind ("zapojení obcí"), never one body
             return head in _CS_LOWER_OK and j + 1 < len(toks)
         return False
 
@@ -1983,7 +1988,7 @@ def _merge_clusters(clusters: list[_Cluster], lang: str) -> list[_Cluster]:
                     continue
                 if _same_body(a, b):
                     a.cands.extend(b.cands)
-                    a.place = a.place or b.place
+                    a.place = next((c.place for c in a.cands if c.place), None)
                     b.cands = []
                     merged = True
     return [cl for cl in clusters if cl.cands]
@@ -2027,6 +2032,13 @@ def _same_body(a: _Cluster, b: _Cluster) -> bool:
                 continue
             if _acronym_expands(x.core, y.core) or _acronym_expands(y.core, x.core):
                 return True
+    # "MAS Polabí Kolínsko" is "Místní akční skupina Polabí Kolínsko, z.s.": the acronym's full
+    # form and what follows it (read as a place) make up the other's name
+    for x, y in [(x, y) for x in a.cands for y in b.cands] + [(y, x) for x in a.cands for y in b.cands]:
+        if x.acronym_only and x.place and not y.acronym_only and \
+                fold(y.core_name).startswith(fold(x.core_name) + " " + fold(x.place)):
+            x.place = x.place_how = None  # part of the name, not where the body sits
+            return True
     return False
 
 
