@@ -2034,9 +2034,14 @@ def _same_body(a: _Cluster, b: _Cluster) -> bool:
                 return True
     # "MAS Polabí Kolínsko" is "Místní akční skupina Polabí Kolínsko, z.s.": the acronym's full
     # form and what follows it (read as a place) make up the other's name
-    for x, y in [(x, y) for x in a.cands for y in b.cands] + [(y, x) for x in a.cands for y in b.cands]:
-        if x.acronym_only and x.place and not y.acronym_only and \
-                fold(y.core_name).startswith(fold(x.core_name) + " " + fold(x.place)):
+    for xs, ys in ((a.cands, b.cands), (b.cands, a.cands)):
+        for x in xs:
+            if not (x.acronym_only and x.place):
+                continue
+            prefix = fold(x.core_name) + " " + fold(x.place)
+            y = next((y for y in ys if not y.acronym_only and fold(y.core_name).startswith(prefix)), None)
+            if y is None:
+                continue
             x.place = x.place_how = None  # part of the name, not where the body sits
             return True
     return False
