@@ -215,8 +215,14 @@ def _sentence_ties(sent: Sentence, parties: list, ids: list[str], ctx, add, last
         # a formal team: "W skład zespołu, powołanego na podstawie porozumień, wchodzą A, B, C"
         m = _FORMAL_TEAM.search(st)
         if m and len(ids) >= 2:
-            for a, b in itertools.combinations(ids, 2):
-                add(a, b, "agreement", sent, *_span(sent, parties, m), "pattern:coop-formal-team", 0.75)
+            # members of a formal team are tied through the body that runs it (the article's
+            # own body when it is a member, else the first named), as partners through a lead
+            members = [p for p in parties if p.start >= sent.start + m.start()] or parties
+            mids = _distinct(members)
+            hub = ctx.topic if ctx.topic in mids else mids[0]
+            for b in mids:
+                if b != hub:
+                    add(hub, b, "agreement", sent, *_span(sent, parties, m), "pattern:coop-formal-team", 0.75)
             return
         m = _AGREEMENT.search(st)
         if m:
@@ -313,8 +319,9 @@ def _agreement_pairs(sent: Sentence, parties: list[_Party], group: list[str], ct
         first = with_[0]
         chain = _distinct(_list_chain(sent, [p for p in parties if p.start >= first.start]))
         rest = [x for x in group if x not in chain]
-        if len(chain) >= 2 and len(rest) == 1:
-            return [(rest[0], y) for y in chain]  # "X ... z A, B i C": X with each
+        before = [p.org for p in parties if p.end <= first.start and p.org in rest]
+        if len(chain) >= 2 and before:
+            return [(before[-1], y) for y in chain]  # "X ... z A, B i C": X with each
         if len(chain) == 1 and not any(ctx.unit_of(x, chain[0]) or ctx.unit_of(chain[0], x) for x in rest):
             return [(chain[0], y) for y in rest]  # "s X uzavřely A, B a C": X with each
     return list(itertools.combinations(group, 2))
