@@ -65,3 +65,14 @@ def test_czech_lower_case_head_word_names_the_body_doing_it():
              "krajskou pobočkou v Jihlavě.", "cs")
     office = org_id(ex, "Úřad práce České republiky – krajská pobočka v Jihlavě")
     assert frozenset((org_id(ex, "Prádelna"), office)) in pairs(ex)
+
+
+def test_agreement_of_the_relatives_antecedent_with_the_body_after_it():
+    ex = run("Klub wspiera także Powiatowy Urząd Pracy w Kole, z którym Centrum Usług Społecznych w Kole "
+             "podpisało w styczniu porozumienie o współpracy.")
+    assert pairs(ex) == {frozenset((org_id(ex, "Powiatowy"), org_id(ex, "Centrum"))): "agreement"}
+
+
+def test_bodies_that_prepared_stands_at_an_event_did_not_organise_it():
+    ex = run("Na forum swoje stoiska przygotowały m.in. Inspektorat ZUS w Kole oraz Caritas Diecezji Kaliskiej.")
+    assert pairs(ex) == {}

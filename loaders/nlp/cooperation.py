@@ -253,6 +253,9 @@ def _sentence_ties(sent: Sentence, parties: list, ids: list[str], ctx, add, last
             if pairs:
                 return
         m = _CO_ORGANISED.search(st)
+        if m and re.match(r"(?:przygotowa|připravil)", m.group(0), re.I) and (
+                _NOT_AN_EVENT_PREPARED.search(st) or not _EVENT_CONTEXT.search(st)):
+            m = None  # "stoiska przygotowały X, Y i Z": they took part, the event was not theirs
         if m and re.search(r"(?:li|ły|ami|em|i|y)\b", m.group(0)):
             before = [x for x in parties if x.end <= sent.start + m.start()]
             after = [x for x in parties if x.start >= sent.start + m.end()]
@@ -307,10 +310,21 @@ def _sentence_ties(sent: Sentence, parties: list, ids: list[str], ctx, add, last
                 break
 
 
+_WITH_WHOM = re.compile(r",\s*(?:z|ze|s|se)\s+(?:któr(?:ym|ą|ymi)|kter(?:ým|ou|ými)|nímž|níž|nimiž)\b", re.IGNORECASE)
+
+
 def _agreement_pairs(sent: Sentence, parties: list[_Party], group: list[str], ctx) -> list[tuple[str, str]]:
     """Who an agreement binds. A party introduced by "z / ze / s / se" is one side: "X podpisał
     porozumienia z A, B i C" and "dohoda, kterou s městem X uzavřely A, B a C" are agreements of
     X with each of the others (not of A with B); "A, B i C podpisały porozumienie" binds all."""
+    # "PUP w X, z którym CUS podpisało porozumienie", "Armáda spásy, se kterou město uzavřelo smlouvu":
+    # the antecedent of the relative and the body that follows it
+    rel = _WITH_WHOM.search(sent.text)
+    if rel:
+        ante = [p for p in parties if p.end <= sent.start + rel.start()]
+        after = [p for p in parties if p.start >= sent.start + rel.end()]
+        if ante and after and ante[-1].org != after[0].org:
+            return [(ante[-1].org, after[0].org)]
     with_ = [p for p in parties
              if re.search(r"(?:^|\s)(?:z|ze|s|se)\s+(?:\w+\s+){0,2}$", sent.text[: p.start - sent.start], re.I)
              and not re.search(r"\b(?:przedstawiciel\w*|zástupc\w*|pracownik\w*|pracovník\w*)\s+$",
@@ -383,6 +397,9 @@ _ANAPHORS = {
 }
 _EVENT_CONTEXT = re.compile(r"\b(?:spotkani\w*|konferencj\w*|forum|kongres\w*|warsztat\w*|szkoleni\w*|"
                             r"setkání|konferenc\w*|fór\w*|seminář\w*|workshop\w*)\b", re.IGNORECASE)
+_NOT_AN_EVENT_PREPARED = re.compile(r"\b(?:stoisk\w*|stánk\w*|stánek|poczęstun\w*|materiał\w*|ulotk\w*|"
+                                    r"upomink\w*|prezent\w*|občerstvení|materiál\w*|dárk\w*|paczk\w*)\b",
+                                    re.IGNORECASE)
 _PROJECT_WORD = re.compile(r"\b(?:projek\w*|program\w*|przedsięwzięci\w*|plán\w*)\b", re.IGNORECASE)
 _PARTNER_LEAD_IN = re.compile(r"\s*(?:(?:z|ze|s|se|wspólnie\s+ze?|razem\s+ze?|spolu\s+se?|společně\s+se?)\s+"
                               r"(?:" + _DESCRIPTOR + r"\s+)?|(?:jsou|są|je|jest|také|też|także|również|:|–|-)\s*)*$",
