@@ -316,3 +316,9 @@ def test_cs_lower_case_words_after_a_names_adjective_and_its_acronym_with_a_prop
     mas = got["Místní akční skupina Podbrdsko, z.s."]
     assert "MAS Podbrdsko" in mas.aliases and mas.place is None
     assert len(got) == 1
+
+
+def test_cs_short_form_in_the_articles_town_is_the_full_name_with_that_town():
+    got = names("Beroun 4. 12. 2024. Porady se zúčastnili zástupci Městské charity Beroun. Strážníci budou "
+                "společně s terénními pracovníky Městské charity objíždět místa.", "cs")
+    assert [n for n in got if n.startswith("Městská charita")] == ["Městská charita Beroun"]

@@ -2005,6 +2005,10 @@ def _same_body(a: _Cluster, b: _Cluster) -> bool:
                 if x.acronym_only or y.acronym_only or x.short or y.short:
                     continue
                 kx, ky = x.key, y.key
+                # "Městské charity" (the article's town) is "Městská charita České Budějovice"
+                if a.place and a.place == b.place and (
+                        _core_key(f"{x.core_name} {a.place}") == ky or _core_key(f"{y.core_name} {b.place}") == kx):
+                    return True
                 # a typo or a variant ending: "sociální věcí" / "sociálních věcí"
                 if len(kx) > 12 and fuzz.ratio(kx, ky) >= 92:
                     return True
