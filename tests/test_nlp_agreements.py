@@ -76,3 +76,14 @@ def test_agreement_of_the_relatives_antecedent_with_the_body_after_it():
 def test_bodies_that_prepared_stands_at_an_event_did_not_organise_it():
     ex = run("Na forum swoje stoiska przygotowały m.in. Inspektorat ZUS w Kole oraz Caritas Diecezji Kaliskiej.")
     assert pairs(ex) == {}
+
+
+def test_we_do_it_with_a_body_named_at_the_head_of_the_clause():
+    ex = run("Centrum Usług Społecznych w Kole działa od roku. Z Powiatowym Urzędem Pracy w Kole od lat prowadzimy "
+             "Program Aktywizacja i Integracja. Z Caritas Diecezji Włocławskiej współpracujemy przy pomocy "
+             "żywnościowej. A z Kolskim Uniwersytetem Trzeciego Wieku co roku organizujemy Tydzień Seniora.")
+    cus = org_id(ex, "Centrum")
+    got = pairs(ex)
+    assert got[frozenset((cus, org_id(ex, "Powiatowy")))] == "project"
+    assert got[frozenset((cus, org_id(ex, "Caritas")))] == "stated"
+    assert got[frozenset((cus, org_id(ex, "Kolski")))] == "co-organised"

@@ -158,12 +158,15 @@ def find_cooperations(
         if not ids:
             continue
         if not _has_cue(sent.text):
+            _we_with(sent, parties, ctx, add)
             continue
         touched.clear()
         n = ctx.sent_index.get(sent.start, 0)
         if n - last_at > 5:
             last_tie.clear()
         _sentence_ties(sent, parties, ids, ctx, add, last_tie, last_list)
+        if not touched:
+            _we_with(sent, parties, ctx, add)
         if touched:
             last_tie[:] = list(touched)
             last_at = n
@@ -288,6 +291,13 @@ def _sentence_ties(sent: Sentence, parties: list, ids: list[str], ctx, add, last
                 pairs = _with_before_cue(parties, sent, m)
             if not pairs:
                 pairs = _implicit_pairs(ctx, parties, sent, m, project_cue=False)
+            if not pairs:
+                # "Z Caritas Diecezji X współpracujemy przy ...": the partner before the cue, "we" doing it
+                near = [p for p in parties if p.end <= sent.start + m.start()]
+                if near and not [p for p in parties if p.start >= sent.start + m.end()] and \
+                        _WE_WITH.search(sent.text[: near[-1].start - sent.start]):
+                    we = ctx.subject(sent, m.start(), exclude=[near[-1].org])
+                    pairs = [(we, near[-1].org)] if we else []
             basis = "stated"
             if pairs and _PLURAL_COOP.match(m.group(0)) and ctx.in_project(sent):
                 basis = "project"  # "Na plánu spolupracovali také A, B a C"
@@ -546,6 +556,27 @@ class _Context:
             if m.start < sent.start and m.org_id in {o.id for o in cands}:
                 last = m.org_id
         return last
+
+
+_WE_WITH = re.compile(r"(?:^|[.;:–-]\s*|\b(?:a|i|oraz)\s+)(?:z|ze|s|se)\s+$", re.IGNORECASE)
+_WE_ORGANISE = re.compile(r"\borganiz\w*|\bpořád\w*|\bpořád\w*", re.IGNORECASE)
+
+
+def _we_with(sent: Sentence, parties: list[_Party], ctx, add) -> None:
+    """"Z Powiatowym Urzędem Pracy od lat prowadzimy program", "A s charitou každý rok pořádáme
+    den otevřených dveří": a body named with "z / s" at the head of a clause and a verb in the
+    first person plural: we (the speaker's body, else the article's) do it with that body."""
+    first = parties[0]
+    if not _WE_WITH.search(sent.text[: first.start - sent.start]) or not _first_person_plural(sent.text, ctx.lang):
+        return
+    chain = _distinct(_list_chain(sent, parties))
+    we = ctx.subject(sent, 0, exclude=chain)
+    if we is None:
+        return
+    basis = "co-organised" if _WE_ORGANISE.search(sent.text) else (
+        "project" if _PROJECT_WORD.search(sent.text) else "stated")
+    for o in chain:
+        add(we, o, basis, sent, first.start, sent.end, "pattern:coop-we-with", 0.6)
 
 
 def _first_person_plural(text: str, lang: str) -> bool:
