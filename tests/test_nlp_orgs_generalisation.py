@@ -322,3 +322,11 @@ def test_cs_short_form_in_the_articles_town_is_the_full_name_with_that_town():
     got = names("Beroun 4. 12. 2024. Porady se zúčastnili zástupci Městské charity Beroun. Strážníci budou "
                 "společně s terénními pracovníky Městské charity objíždět místa.", "cs")
     assert [n for n in got if n.startswith("Městská charita")] == ["Městská charita Beroun"]
+
+
+def test_cs_towns_named_after_a_river_and_genitive_plural_complements():
+    got = names("Oddělení sociální práce a sociálních služeb Městského úřadu Ústí nad Orlicí vede Petr Novák. "
+                "Přišli i zástupci Oblastní charity Ústí nad Orlicí.", "cs")
+    office = got["Městský úřad Ústí nad Orlicí"]
+    assert got["Oddělení sociální práce a sociálních služeb Městského úřadu Ústí nad Orlicí"].part_of == office.id
+    assert got["Oblastní charita Ústí nad Orlicí"].place == "Ústí nad Orlicí"

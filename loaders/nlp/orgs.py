@@ -626,6 +626,11 @@ class _Scanner:
                 break
             if t.cap and t.word and self.lang == "cs" and cs_person_starts(toks, k):
                 break
+            if self.lang == "cs" and low in ("nad", "pod") and k > head_i and toks[k - 1].cap \
+                    and k + 1 < n and toks[k + 1].cap and toks[k + 1].word:
+                core.extend([k, k + 1])  # "Městský úřad Žďár nad Sázavou"
+                k += 2
+                continue
             if t.cap and t.word:
                 if k > head_i + 1 and toks[k - 1].text.lower() in ("i", "a", "oraz") and self.new_name_starts(toks, k):
                     k -= 1
@@ -954,7 +959,11 @@ class _Scanner:
                 break
         if not words or morph.cs_is_adjective(words[-1]):
             return None
-        return m, self.attested_cs(cs_place_nominative(words))
+        place = self.attested_cs(cs_place_nominative(words))
+        if m + 1 < n and toks[m].text in _CS_PLACE_PREPS and toks[m + 1].cap and toks[m + 1].word:
+            # "Žďáru nad Sázavou" -> "Žďár nad Sázavou": the river or region keeps its case
+            return m + 2, f"{place} {toks[m].text} {toks[m + 1].text}"
+        return m, place
 
     known_places: tuple[str, ...] = ()
     nominative_places: tuple[str, ...] = ()  # places the article writes in the nominative
@@ -1270,6 +1279,9 @@ def cs_complement_ok(toks, k, head_i, core) -> bool:
         )
     if low in _CS_STOP:
         return False
+    if k > 0 and not toks[k - 1].cap and toks[k - 1].text.lower().endswith(("ních", "ých", "ích")) \
+            and (k - 1) in core and not _cs_verb(low) and low not in _CS_ADVERBS:
+        return True  # "sociálních | služeb": the noun of a genitive plural adjective
     if low in _cs_gen_forms() and k > 0 and not toks[k - 1].cap and toks[k - 1].text.lower().endswith(("ého", "ího", "é", "í")):
         return True  # "... krajského úřadu", "... městské policie"
     return _cs_genitive_like(t.text)
@@ -1305,6 +1317,8 @@ _BODY_KIND_WORDS = frozenset(
     ústav ústavu ústavem""".split()
 )
 
+_CS_PLACE_PREPS = frozenset("nad pod".split())  # "Ústí nad Labem"; not "na", "u": "v Opavě u Petry"
+
 _CS_UNIT_TAIL_HEADS = frozenset("středisko pracoviště pobočka oddělení".split())
 
 _CS_PREPS = frozenset("v ve na pro s se z ze do o u k ke za při w we dla".split())
@@ -1327,7 +1341,8 @@ def _cs_verb(low: str) -> bool:
     if low in _CS_ADVERBS or low.endswith(("ů", "ům", "ech", "ách", "ami", "ích", "ými", "ého", "ému")):
         return False  # "dál" is not "dal", "bytů" not "být": case endings no verb form has
     lem = simplemma.lemmatize(low, lang="cs")
-    return lem != low and re.search(r"[aeiouyáéěíóúůý]t$", lem) is not None or low.endswith(("ují", "ejí", "ají"))
+    # infinitives: -at/-it/-ět..., and -st/-ct/-ci ("vést", "péct", "moci")
+    return lem != low and re.search(r"(?:[aeiouyáéěíóúůý]|[sc])t$|ci$", lem) is not None or low.endswith(("ují", "ejí", "ají"))
 
 
 def cs_nominative(words: list[str], hpos: int, head: str) -> list[str] | None:
