@@ -330,3 +330,9 @@ def test_cs_towns_named_after_a_river_and_genitive_plural_complements():
     office = got["Městský úřad Ústí nad Orlicí"]
     assert got["Oddělení sociální práce a sociálních služeb Městského úřadu Ústí nad Orlicí"].part_of == office.id
     assert "Oblastní charita Ústí nad Orlicí" in got
+
+
+def test_cs_headless_names_with_inner_prepositions_and_no_titles_as_names():
+    got = names("Dům provozuje spolek Cesta k domovu, z.s. Popsal to ředitel spolku Mgr. Marek Hájek.", "cs")
+    assert "Cesta k domovu, z.s." in got
+    assert "Mgr" not in got

@@ -396,8 +396,9 @@ class _Scanner:
         """End of a headless Czech name starting at m: capitalised words, a lower-case word after
         a capitalised adjective ("Vzájemné soužití") or a preposition ("Člověk v tísni")."""
         n = len(toks)
-        if cs_person_starts(toks, m) or self.head_of(toks[m]) or (toks[m].text.isupper() and len(toks[m].text) > 1 and toks[m].text in _NOT_ACRONYMS):
-            return None
+        if cs_person_starts(toks, m) or self.head_of(toks[m]) or (toks[m].text.isupper() and len(toks[m].text) > 1 and toks[m].text in _NOT_ACRONYMS) \
+                or toks[m].text.lower() in _single_word_titles():
+            return None  # "ředitel spolku Mgr. Marek Hájek": a title opens a person, not a name
         e = m + 1
         while e < n and e - m < 6:
             t, prev = toks[e], toks[e - 1]
@@ -405,14 +406,14 @@ class _Scanner:
                 break
             if t.cap and not cs_person_starts(toks, e) and not self.head_of(t):
                 e += 1
-            elif not t.cap and t.text.lower() in ("v", "ve", "na", "pro") and e + 1 < n and toks[e + 1].word:
+            elif not t.cap and t.text.lower() in _CS_NAME_PREPS and e + 1 < n and toks[e + 1].word:
                 e += 1
-            elif not t.cap and (prev.text.lower() in ("v", "ve", "na", "pro") or (prev.cap and morph.cs_is_adjective(prev.text))) \
+            elif not t.cap and (prev.text.lower() in _CS_NAME_PREPS or (prev.cap and morph.cs_is_adjective(prev.text))) \
                     and not _cs_verb(t.text.lower()) and t.text.lower() not in _CS_STOP:
                 e += 1
             else:
                 break
-        while e > m + 1 and toks[e - 1].text.lower() in ("v", "ve", "na", "pro"):
+        while e > m + 1 and toks[e - 1].text.lower() in _CS_NAME_PREPS:
             e -= 1
         if e == m + 1 and (morph.cs_is_adjective(toks[m].text) or len(toks[m].text) < 3):
             return None
@@ -428,7 +429,8 @@ class _Scanner:
             for t in reversed(before):
                 if not (t.word or t.text in _OPEN_Q or t.text in _DASH) or len(window) >= 8:
                     break
-                if not t.cap and t.word and (t.text.lower() in _CS_STOP - {"pro", "a", "s", "na", "v"} or _cs_verb(t.text.lower())):
+                if not t.cap and t.word and (t.text.lower() in _CS_STOP - {"pro", "a", "s", "na", "v", "k", "ke", "se", "do", "od"}
+                                             or _cs_verb(t.text.lower())):
                     break
                 window.insert(0, t)
             # a list: the name starts after the last "a"/"i" that precedes a capitalised word or a head
@@ -1317,6 +1319,19 @@ _BODY_KIND_WORDS = frozenset(
     ústav ústavu ústavem""".split()
 )
 
+# prepositions inside headless Czech names: "Člověk v tísni", "Most k samostatnosti", "Naděje pro život"
+_CS_NAME_PREPS = frozenset("v ve na pro k ke s se bez do od".split())
+
+
+@lru_cache(maxsize=1)
+def _single_word_titles() -> frozenset[str]:
+    """"Mgr", "PhDr", "Ing" ...: titles (persons' data) that never start a body's name."""
+    from .persons import _data
+
+    return frozenset(ln.strip().lower() for ln in _data("titles.txt").splitlines()
+                     if ln.strip() and not ln.startswith("#") and " " not in ln.strip())
+
+
 _CS_PLACE_PREPS = frozenset("nad pod".split())  # "Ústí nad Labem"; not "na", "u": "v Opavě u Petry"
 
 _CS_UNIT_TAIL_HEADS = frozenset("středisko pracoviště pobočka oddělení".split())
@@ -1341,8 +1356,9 @@ def _cs_verb(low: str) -> bool:
     if low in _CS_ADVERBS or low.endswith(("ů", "ům", "ech", "ách", "ami", "ích", "ými", "ého", "ému")):
         return False  # "dál" is not "dal", "bytů" not "být": case endings no verb form has
     lem = simplemma.lemmatize(low, lang="cs")
-    # infinitives: -at/-it/-ět..., and -st/-ct/-ci ("vést", "péct", "moci")
-    return lem != low and re.search(r"(?:[aeiouyáéěíóúůý]|[sc])t$|ci$", lem) is not None or low.endswith(("ují", "ejí", "ají"))
+    # infinitives: -at/-it/-ět..., and -ést/-íst/-ct/-ci ("vést", "číst", "péct", "moci")
+    # (not the nouns in -ost: "samostatnost", "společnost")
+    return lem != low and re.search(r"(?:[aeiouyáéěíóúůý]t|[áéíúů]st|ct|ci)$", lem) is not None or low.endswith(("ují", "ejí", "ají"))
 
 
 def cs_nominative(words: list[str], hpos: int, head: str) -> list[str] | None:
