@@ -336,3 +336,9 @@ def test_cs_headless_names_with_inner_prepositions_and_no_titles_as_names():
     got = names("Dům provozuje spolek Cesta k domovu, z.s. Popsal to ředitel spolku Mgr. Marek Hájek.", "cs")
     assert "Cesta k domovu, z.s." in got
     assert "Mgr" not in got
+
+
+def test_pl_inflected_name_closed_by_a_legal_form_is_put_in_the_nominative_whole():
+    got = names("Umowę podpisano ze Szpitalem Powiatowym w Kole sp. z o.o. oraz Zarządem Rejonowym PKPS w Kole.", "pl")
+    assert got["Szpital Powiatowy w Kole"].type == "healthcare"
+    assert [o.type for n, o in got.items() if n.startswith("Zarząd Rejonowy")] == ["ngo"]

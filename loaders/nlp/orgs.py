@@ -266,6 +266,7 @@ class _Cand:
     parent: "_Cand | None" = None
     legal: str | None = None
     legal_comma: bool = True  # ", s.r.o." or " s.r.o.": the name keeps it as the text writes it
+    legal_start: int = 0  # where a legal-form candidate's legal form begins
     method: str = "pattern"
     confidence: float = 0.8
     surface_extra: list[tuple[int, int]] = field(default_factory=list)
@@ -349,6 +350,13 @@ class _Scanner:
             lc.lang = self.lang
             if any(c.start <= lc.start and c.end >= lc.end for c in out):
                 continue  # the head-noun grammar already took it, legal form included
+            # "Szpitalem Powiatowym w Człuchowie sp. z o.o.": the grammar read the name (and its
+            # case) up to the legal form; the legal form only closes it
+            whole = next((c for c in out if lc.start <= c.start < c.end < lc.end and c.parent is None
+                          and re.fullmatch(r"[\s,]*", self.text[c.end:lc.legal_start])), None)
+            if whole is not None:
+                whole.end, whole.legal, whole.legal_comma = lc.end, lc.legal, lc.legal_comma
+                continue
             out = [c for c in out if c.end <= lc.start or c.start >= lc.end]
             out.append(lc)
         if self.lang == "cs":
@@ -481,6 +489,7 @@ class _Scanner:
             c = _Cand(window[0].start, m.end(), sent, name.split(" "), 0 if head else None, head)
             c.legal = m.group(1)
             c.legal_comma = "," in self.text[m.start():m.start(1)]
+            c.legal_start = m.start()
             c.type = org_type(name, "other")
             if re.match(r"[zo]\.", m.group(1).lower()):
                 c.type = "ngo"  # z.s., o.p.s., z.ú. are non-profit legal forms
