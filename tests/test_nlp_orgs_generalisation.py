@@ -342,3 +342,13 @@ def test_pl_inflected_name_closed_by_a_legal_form_is_put_in_the_nominative_whole
     got = names("Umowę podpisano ze Szpitalem Powiatowym w Kole sp. z o.o. oraz Zarządem Rejonowym PKPS w Kole.", "pl")
     assert got["Szpital Powiatowy w Kole"].type == "healthcare"
     assert [o.type for n, o in got.items() if n.startswith("Zarząd Rejonowy")] == ["ngo"]
+
+
+def test_pl_university_named_by_its_seat_its_faculties_and_the_regional_self_government():
+    got = names("Konferencję współorganizował Wydział Nauk o Edukacji Uniwersytetu w Kielcach. Wydarzenie "
+                "sfinansował Samorząd Województwa Świętokrzyskiego w ramach programu dla jednostek samorządu "
+                "terytorialnego.", "pl")
+    uni = got["Uniwersytet w Kielcach"]
+    assert got["Wydział Nauk o Edukacji Uniwersytetu w Kielcach"].part_of == uni.id
+    assert got["Samorząd Województwa Świętokrzyskiego"].type == "local-government"
+    assert not any("Terytorialn" in n for n in got)

@@ -552,6 +552,8 @@ class _Scanner:
         head = self.head_of(toks[j])
         if not head:
             return None
+        if head == "samorząd" and not (j + 1 < n and toks[j + 1].text.lower() in ("województwa", "powiatu", "gminy", "miasta")):
+            return None  # "Samorząd Województwa X" is a body; "jednostki samorządu terytorialnego" a kind
         # "nový nízkoprahový klub Kompas", "nowy Klub Seniora": what is new is not its name
         while pre and not toks[pre[0]].cap and toks[pre[0]].text.lower() in _DESCRIPTIVE_ADJ:
             pre.pop(0)
@@ -712,6 +714,11 @@ class _Scanner:
             if t.text == "." and k > 0 and toks[k - 1].text in ("św", "im"):
                 core.append(k)
                 k += 1
+                continue
+            if self.lang == "pl" and low == "o" and k + 1 < n and toks[k + 1].cap and toks[k + 1].word \
+                    and not quote and k > head_i and toks[k - 1].cap and not self.new_name_starts(toks, k + 1):
+                core.extend([k, k + 1])  # "Wydział Nauk o Edukacji", "Instytut Nauk o Polityce"
+                k += 2
                 continue
             if low in ("na", "dla", "do", "przy", "pod", "nad", "z", "ze") and k + 1 < n and self.lang == "pl":
                 # "Stowarzyszenie na rzecz ...", "Dom Pomocy Społecznej dla Osób ..."
@@ -1038,7 +1045,9 @@ class _Scanner:
         nom = [w for w in nom]
         core_name = _join_words(nom)
         flags = self.heads.get(head, ("other", frozenset()))[1]
-        short = len(nom) == 1 and not quote and "standalone" not in flags
+        # "Uniwersytet w Białymstoku": a university may be named by its kind and seat alone
+        short = len(nom) == 1 and not quote and "standalone" not in flags and not (
+            place_how == "w" and head in ("uniwersytet", "politechnika", "akademia", "univerzita"))
         if self.lang == "cs" and place is None and hpos < len(nom) - 1:
             # "Oblastní charita Kutná Hora": a trailing place in the nominative
             for cut in range(hpos + 1, len(nom)):
