@@ -352,3 +352,9 @@ def test_pl_university_named_by_its_seat_its_faculties_and_the_regional_self_gov
     assert got["Wydział Nauk o Edukacji Uniwersytetu w Kielcach"].part_of == uni.id
     assert got["Samorząd Województwa Świętokrzyskiego"].type == "local-government"
     assert not any("Terytorialn" in n for n in got)
+
+
+def test_cs_regions_are_named_by_their_adjective_and_universities_keep_their_seat_phrase():
+    got = names("Setkání připravil Zlínský kraj společně se Slezskou univerzitou v Opavě. Občerstvení "
+                "bude na akcích Jihomoravského kraje.", "cs")
+    assert {"Zlínský kraj", "Jihomoravský kraj", "Slezská univerzita v Opavě"} <= set(got)

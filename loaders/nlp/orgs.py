@@ -1016,6 +1016,8 @@ class _Scanner:
         # "kutnohorského městského úřadu", "Kutnohorská charita", "Toruński ośrodek"
         for pi in range(hpos - 1, -1, -1):
             w = words[pi]
+            if head in ("kraj", "województwo"):
+                break  # "Olomoucký kraj": a region's adjective is its name, not a seat
             if self.lang == "pl" and w[:1].isupper() and hpos > 1:
                 continue
             if self.lang == "pl" and w[:1].isupper() and words[hpos][:1].isupper() and start > sent.start:
