@@ -89,6 +89,12 @@ _CONT_YEARS = re.compile(
 _HEAD_LEMMA = (("program", "program"), ("projek", "projekt"), ("kampani", "kampania"), ("przedsięwzię", "przedsięwzięcie"))
 _CS_KW_NOMINATIVE = (("program", "program"), ("projekt", "projekt"), ("kampa", "kampaň"))
 _CS_VERB_END = ("uje", "ují", "oval", "ovala", "ovalo", "ovali", "ovaly")
+# intro words right before a title without quotes: "projekt pn. Aktywni razem", "s názvem Senioři v pohybu"
+_INTRO_BEFORE_TITLE = re.compile(
+    r"\s+(?:partnersk\w+\s+|pilotní\w*\s+|unijn\w+\s+)?(?:pn\.|pt\.|p\.n\.|pod\s+nazwą|o\s+nazwie|pod\s+tytułem|"
+    r"zatytułowan\w+|s\s+(?:\w+\s+)?názvem|pod\s+názvem|nazvan\w+)\s(?=[" + _CAP + r"])",
+    re.IGNORECASE,
+)
 
 
 _PARTNER_AFTER = re.compile(
@@ -100,7 +106,9 @@ _PARTNER_AFTER = re.compile(
     # "Zapojila se do něj i organizace X", "Do projektu włączyła się także fundacja X"
     r"zapojil[aoiy]?\s+se\s+(?:do\s+\w+\s+)?(?:i|také|rovněž)?|"
     r"(?:włączył|przyłączył|dołączył)[aoiy]?\s+się\s+(?:do\s+\w+\s+)?(?:także|też|również)?|na\s+\w+\s+spolupracoval[iy](?:\s+také)?|"
-    r"na\s+\w+\s+współpracowa(?:li|ły)(?:\s+także|\s+też)?)",
+    r"na\s+\w+\s+współpracowa(?:li|ły)(?:\s+także|\s+też)?|"
+    r"na\s+\w+\s+(?:spolupracuj\w*|współpracuj\w*)(?:\s+(?:také|i|rovněž|także|też|również))?|"
+    r"(?<=,\s)a\s+partner(?:ami|em|y|zy))",
     re.IGNORECASE,
 )
 _PARTNER_ROLE = re.compile(r"(?:je|jest|jsou|są|był|była|byl|byla)\s+partner(?:em|ami|y)?\s+projektu|rolę\s+partnera|jako\s+partner|jako\s+partnera|roli\s+partnera|jako\s+partner", re.IGNORECASE)
@@ -109,7 +117,7 @@ _MODAL = re.compile(r"\b(?:chce|chtějí|chce|plánuje|zamierza|zamierzają|ma\s
                     r"chciałby|chciałaby|hodlá|může|mohla|mohl)\b[^.]*$", re.IGNORECASE)
 
 _MONEY = re.compile(
-    r"(?P<num>\d{1,3}(?:[ \u00a0.]\d{3})+(?:,\d{1,2})?|\d+(?:,\d+)?)\s*"
+    r"(?P<num>\d+\.\d{1,2}(?=\s*(?:mln|mld|mil|tis|tys))|\d{1,3}(?:[ \u00a0.]\d{3})+(?:,\d{1,2})?|\d+(?:,\d+)?)\s*"
     r"(?P<mult>mln|mld|tys\.?|milion\w*|miliard\w*|tysięc\w*|tis\.?|mil\.?)?\s*"
     r"(?P<cur>zł(?:otych|ote|oty)?|PLN|Kč|korun\w*|CZK|euro|EUR|€|USD)(?!\w)",
     re.IGNORECASE,
@@ -119,7 +127,7 @@ _TOTAL = re.compile(r"(?:wartość|budżet|koszt|kwot\w*|hodnot\w*|rozpočet|roz
                     re.IGNORECASE)
 _PART = re.compile(r"(?:w\s+tym|z\s+czego|z\s+toho|dofinansowanie|wkład\s+własny)\s*$", re.IGNORECASE)
 _NAMED_FUND = re.compile(
-    r"\b(?:z|ze)\s+(?P<kw>(?i:programu|grantu|fondu|nadace|funduszu))\s+(?P<n>(?:[" + _CAP + r"][\w-]*\s+){0,3}„[^”“]+[”“]|"
+    r"\b(?:z|ze)\s+(?:(?i:[a-ząćęłńóśźżáčďéěíňóřšťúůýž]+(?:ego|ého|ího))\s+)?(?P<kw>(?i:programu|grantu|fondu|nadace|funduszu))\s+(?P<n>(?:[" + _CAP + r"][\w-]*\s+){0,3}„[^”“]+[”“]|"
     r"[" + _CAP + r"][\w-]*(?:\s+(?:pro|dla|na|i|a|[" + _CAP + r"][\w-]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)\d\d)?(?!\s*(?:tys|mln|mil|tis|zł|Kč)))){0,5})"
 )
 _ANAPHOR = re.compile(r"\b(?:projek\w*|przedsięwzięci\w*|program\w*|kampani\w*|kampaň\w*)\b", re.IGNORECASE)
@@ -202,6 +210,8 @@ def find_funds(text: str, lang: str) -> list[tuple[int, int, str]]:
 
 def parse_amount(num: str, mult: str | None, cur: str) -> model.Budget | None:
     raw = num.replace("\u00a0", " ")
+    if re.fullmatch(r"\d+\.\d{1,2}", raw):
+        raw = raw.replace(".", ",")  # "1.2 mln zł": a decimal point before a multiplier
     if "," in raw:
         intpart, frac = raw.rsplit(",", 1)
         raw = intpart.replace(".", "").replace(" ", "") + "." + frac
@@ -409,7 +419,7 @@ def _quoted_name(text: str, lang: str, sent: Sentence, km: re.Match, name_from: 
             name = " ".join(_nominative(words, head, kw, lang)) + f" {qo}{q}{qc}" + (" " + cont if cont else "")
             surface = " ".join(st[name_from:end].split())
             return _Proj(name, sent.start + name_from, sent.start + end, sent, aliases=[surface, q, quote])
-        name = q + (" " + cont if cont and cont[0].isalpha() else cont)
+        name = q + (" " + cont if cont else "")
         aliases = [quote, st[km.start():qm.end()]]
         if cont:
             aliases += [q, quote + " " + cont]
@@ -431,8 +441,14 @@ def _titled_name(text: str, lang: str, sent: Sentence, km: re.Match, name_from: 
     """A name in capitals after the project word ("Program Aktywizacja i Integracja (PAI)")."""
     st = sent.text
     kw = km.group("kw")
-    run = _title_run_pl(st, km.end(), sent.start, org_spans, person_spans) if lang == "pl" else \
-        _title_run_cs(st, km.end(), sent.start, org_spans, person_spans)
+    im = _INTRO_BEFORE_TITLE.match(st, km.end())
+    if im:
+        # "projekt pn. Aktywni na rynku pracy", "projekt s názvem Senioři v pohybu": a title in sentence case
+        run = _title_run_sentence_case(st, im.end() - 1, sent.start, org_spans, person_spans, lang)
+    elif lang == "pl":
+        run = _title_run_pl(st, km.end(), sent.start, org_spans, person_spans)
+    else:
+        run = _title_run_sentence_case(st, km.end(), sent.start, org_spans, person_spans, lang)
     if not run:
         return None
     start, end, words = run
@@ -440,6 +456,8 @@ def _titled_name(text: str, lang: str, sent: Sentence, km: re.Match, name_from: 
         return None  # "projekt Uchwały ...": a draft document
     if kw.lower().startswith("projek") and any(w.lower().startswith("program") for w in words[:3]):
         return None  # "projekt Gminnego Programu ...": the draft of a programme, named at its own word
+    if _is_agenda(kw, words[0], lang) or _owner_in_genitive(words[0], lang):
+        return None  # "Program konferencji", "projekt Fundacji ...": an agenda, a body's project
     end = _continuation(st, end, sent.start, org_spans) if lang == "pl" else end
     if _overlaps(sent.start + start, sent.start + end, fund_spans):
         return None
@@ -451,8 +469,8 @@ def _titled_name(text: str, lang: str, sent: Sentence, km: re.Match, name_from: 
     sentence_initial = not st[:name_from].strip(" \t\"„“'–-")
     aliases: list[str] = []
     am = _ACRONYM_AFTER.match(st, end)
-    if kw_cap and (not sentence_initial or name_from < km.start()
-                   or (lang == "pl" and _genitive_phrase(phrase))):
+    if kw_cap and not im and (not sentence_initial or name_from < km.start()
+                              or (lang == "pl" and _genitive_phrase(phrase))):
         ws = st[name_from:end].split()
         head = len(st[name_from:km.start()].split())
         name = " ".join(_nominative(ws, head, kw, lang))
@@ -462,10 +480,50 @@ def _titled_name(text: str, lang: str, sent: Sentence, km: re.Match, name_from: 
     else:
         name = phrase[:1].upper() + phrase[1:]
         aliases.append(_clean_name(st[km.start():end]))
+        if im:
+            aliases.append(_clean_name(st[km.start():im.end() - 1]) + " " + phrase)
     if am:
         aliases.append(am.group("a"))
     return _Proj(name, sent.start + start, sent.start + end, sent, aliases=aliases,
                  method="pattern:project-capitalised", conf=0.65)
+
+
+_VERB_POS = frozenset({"fin", "praet", "ppas", "pact", "bedzie", "impt", "inf", "pcon", "pant", "winien", "imps"})
+_CS_INFINITIVE = ("at", "et", "ět", "it", "ít", "out", "ovat", "nout", "ýt", "ci", "ct", "st", "zt")
+_CS_VERB_FORM = ("l", "la", "lo", "li", "ly", "á", "í", "e", "ě", "ou", "ají", "ují", "íme", "ete", "íte")
+
+
+@lru_cache(maxsize=20000)
+def _is_verb(word: str, lang: str) -> bool:
+    """A finite verb or participle: where a title without quotes ends ("... podpořila Nadace X")."""
+    low = word.lower()
+    if lang == "pl":
+        rs = morph.pl_readings(low)
+        return bool(rs) and all(r.pos in _VERB_POS for r in rs)
+    if low.endswith(_CS_VERB_END):
+        return True
+    import simplemma
+
+    lemma = simplemma.lemmatize(low, lang="cs").lower()
+    return lemma != low and lemma.endswith(_CS_INFINITIVE) and low.endswith(_CS_VERB_FORM)
+
+
+def _is_agenda(kw: str, word: str, lang: str) -> bool:
+    """"Program konferencji", "program setkání": the agenda of an event, not a programme."""
+    if not kw.lower().startswith("program"):
+        return False
+    f = morph.fold(word)
+    return any(f.startswith(stem) for stem in _word_set(lang, "agenda"))
+
+
+def _owner_in_genitive(word: str, lang: str) -> bool:
+    """"projekt Fundacji ...", "projekt Charity ...": the title starts with a body's kind word."""
+    if not refer.head_stem(word, lang):
+        return False
+    if lang == "cs":
+        return True
+    rs = [r for r in morph.pl_readings(word) if r.pos == "subst"]
+    return bool(rs) and all("gen" in r.cases for r in rs) and not any("nom" in r.cases for r in rs)
 
 
 def _title_run_pl(st: str, i: int, sent_start: int, org_spans, person_spans) -> tuple[int, int, list[str]] | None:
@@ -505,8 +563,10 @@ def _title_run_pl(st: str, i: int, sent_start: int, org_spans, person_spans) -> 
     return (taken[0].start(), taken[-1].end(), [t.group(0) for t in taken]) if taken else None
 
 
-def _title_run_cs(st: str, i: int, sent_start: int, org_spans, person_spans) -> tuple[int, int, list[str]] | None:
-    """A sentence-case Czech title from `i`: up to punctuation, a relative pronoun or a verb."""
+def _title_run_sentence_case(st: str, i: int, sent_start: int, org_spans, person_spans,
+                             lang: str) -> tuple[int, int, list[str]] | None:
+    """A sentence-case title from `i` (Czech; Polish after "pn."): up to punctuation, a relative
+    pronoun or a verb; None when no such boundary comes within nine words."""
     toks = []
     for t in _TOKEN.finditer(st, i):
         toks.append(t)
@@ -516,7 +576,7 @@ def _title_run_cs(st: str, i: int, sent_start: int, org_spans, person_spans) -> 
         return None
     if _inside(sent_start + toks[0].start(), org_spans) or _inside(sent_start + toks[0].start(), person_spans):
         return None
-    stop = _word_set("cs", "stop")
+    stop = _word_set(lang, "stop")
     taken = [toks[0]]
     end = toks[0].end()
     ended = len(toks) == 1
@@ -530,7 +590,7 @@ def _title_run_cs(st: str, i: int, sent_start: int, org_spans, person_spans) -> 
         nxt = toks[n + 1].group(0) if n + 1 < len(toks) else ""
         if t.start() - end > 1 or not (w[:1].isalpha() or _ROMAN.fullmatch(w)) \
                 or _inside(sent_start + t.start(), org_spans) or _inside(sent_start + t.start(), person_spans) \
-                or low in stop or low.endswith(_CS_VERB_END) or (len(w) <= 3 and nxt.isdigit()):
+                or low in stop or _is_verb(w, lang) or (len(w) <= 3 and nxt.isdigit()):
             ended = True
             break
         if len(taken) >= 9:
@@ -654,7 +714,10 @@ def find_projects(
                 only.sents.append(s)
     out: list[model.Project] = []
     oms_by_sent: dict[int, list] = {}
+    name_spans = [(p.start, p.end) for p in mentions]
     for m in _outermost(org_mentions):
+        if _overlaps(m.start, m.end, name_spans):
+            continue  # "projekt „Klub Most“": a name the body recogniser also read is the project's
         s = _sent_of(sentences, m.start)
         if s:
             oms_by_sent.setdefault(s.start, []).append(m)
@@ -702,15 +765,18 @@ def _government(org_by_id: dict) -> str | None:
 
 _STARTS = re.compile(
     r"\b(?:zahájil\w*|spustil\w*|spouští|zahajuje|rozpoczął\w*|rozpoczyna\w*|rozpoczęł\w*|uruchomił\w*|"
-    r"uruchamia\w*|realizuje|realizował\w*|prowadzi|przygotował\w*|připravil\w*|wdraża\w*|ogłosił\w*|startuje|"
+    r"uruchamia\w*|realizuje|realizował\w*|prowadzi|przygotował\w*|připravil\w*|wdraża\w*|startuje|"
     r"realizují|díky|dzięki|w\s+ramach|v\s+rámci)\s+(?:\S+\s+){0,4}[„“\"]?$",
     re.IGNORECASE,
 )
 _WEAK_STARTS = re.compile(r"(?:díky|dzięki|w\s+ramach|v\s+rámci)\s", re.IGNORECASE)
 # "Žadatelem je X", "Beneficjentem projektu jest X", "Realizátorem je X": the formal lead
 _APPLICANT = re.compile(
-    r"\b(?:žadatel\w*|příjemc\w*|realizátor\w*|nositel\w*|wnioskodawc\w*|beneficjent\w*|realizator\w*|"
-    r"lider\w*|liderem)\s+(?:(?:projektu|programu|dotace|przedsięwzięcia|kampanii)\s+)?"
+    r"\b(?:(?:žadatel\w*|příjemc\w*|realizátor\w*|nositel\w*|wnioskodawc\w*|beneficjent\w*|realizator\w*|lider\w*)"
+    r"\s+(?:(?:projektu|programu|dotace|przedsięwzięcia|kampanii|kampaně)\s+)?|"
+    # organisers lead a campaign, not an event: the project word is required
+    r"(?:organizator\w*|inicjator\w*|pořadatel\w*|organizátor\w*|iniciátor\w*)\s+"
+    r"(?:projektu|programu|przedsięwzięcia|kampanii|kampaně)\s+)"
     r"(?:je|jest|byl[ao]?|był[ao]?|bude|będzie|zostało|został[ao]?)\s+",
     re.IGNORECASE,
 )
@@ -1016,6 +1082,10 @@ _REST_PAID = re.compile(r"\s*,\s*(?:a\s+)?(?:zbytek|zbývající\s+část|zbylou
 _PAYER = re.compile(r"(?:(?:[" + _CAP + r"][\w-]*|nadační)\s+)?(?:Program|Fond|Fundusz|Nadace|Grant)\b[^,.;:()]{0,90}")
 _PAYER_HEAD = re.compile(r"(?:nadační\s+fond|nadace|fundusz|fond|fundacj)", re.IGNORECASE)
 _UMBRELLA = {"Unia Europejska", "Evropská unie"}
+# "500 zł miesięcznie", "150 Kč za hodinu": a rate, not a total
+_PER_UNIT = re.compile(r"\s*(?:(?:/|na|za|per)\s*(?:osob\w*|miesiąc\w*|měsíc\w*|rok|godzin\w*|hodin\w*|dzień|den|noc|"
+                       r"uczestnik\w*|účastník\w*|klient\w*|dítě|dziecko)|miesięcznie|měsíčně|rocznie|ročně|dziennie|denně)\b",
+                       re.IGNORECASE)
 
 
 def _funding(text, lang, sents, funds, p, projects, oms_by_sent=None, org_by_id=None) -> tuple[list[str], set[str]]:
@@ -1058,6 +1128,10 @@ def _funding(text, lang, sents, funds, p, projects, oms_by_sent=None, org_by_id=
                 name = " ".join(words)
             else:
                 name = rest.strip("„”“ ")
+                run = _title_run_sentence_case(s.text, m.start("n") - 1, s.start, (), (), lang) \
+                    if lang == "cs" and not name.startswith(("„", "\"")) else None
+                if run and len(run[2]) > len(name.split()):
+                    name = " ".join(run[2])  # "z dotačního programu Podpora sociálních služeb"
             if any(morph.fold(name) in morph.fold(f) or morph.fold(f) in morph.fold(name) for f in out):
                 continue
             _add(out, name)
@@ -1119,7 +1193,7 @@ def _budget(text, sents) -> model.Budget | None:
             if m.start() >= len(s.text):
                 break
             before = chunk[: m.start()]
-            if _PART.search(before[-40:]) or _OUTSIDE.search(before):
+            if _PART.search(before[-40:]) or _OUTSIDE.search(before) or _PER_UNIT.match(chunk, m.end()):
                 continue
             amount = parse_amount(m.group("num"), m.group("mult"), m.group("cur"))
             if amount is None:
