@@ -116,6 +116,30 @@ def test_czech_title_after_s_nazvem():
     assert names(ex) == ["Cesta ke klidu"]
 
 
+def test_polish_title_after_pn_with_a_subtitle_after_a_dash():
+    ex = run("Fundacja „Nowy Dom” rozpoczęła projekt pn. Razem do pracy – aktywizacja mieszkańców powiatu. "
+             "Liderem projektu jest fundacja, a partnerem Powiatowy Urząd Pracy w Gostyniu.")
+    j = only(ex)
+    assert j.name == "Razem do pracy – aktywizacja mieszkańców powiatu"
+    assert j.leads == [org_id(ex, "Fundacja")] and j.partners == [org_id(ex, "Powiatowy")]
+
+
+def test_czech_title_stops_before_the_town_it_runs_in():
+    ex = run("Diakonie Opava provozuje program Housing First ve Slezské Ostravě od roku 2021.", lang="cs")
+    assert names(ex) == ["Housing First"]
+
+
+def test_grant_programme_is_funding_not_a_project():
+    ex = run("Krajský úřad Moravskoslezského kraje rozdělil v dotačním programu Podpora sociálních služeb "
+             "12 milionů korun.", lang="cs")
+    assert ex.projects == []
+
+
+def test_related_news_list_is_not_the_article():
+    ex = run("Charita Opava otevřela poradnu.\n\nSouvisející články: Projekt Senior taxi pokračuje i letos", lang="cs")
+    assert ex.projects == []
+
+
 def test_one_project_once_with_every_surface_form():
     ex = run("Spouštíme projekt Nový start. Projekt „Nový start“ realizuje Charita Opava od ledna 2025.", lang="cs")
     j = only(ex)
@@ -195,6 +219,14 @@ def test_partner_list_skips_the_genitive_parent_of_a_unit():
     assert org_id(ex, "Základní") in j.partners and len(j.partners) == 2
 
 
+def test_sentence_opening_with_a_pronoun_speaks_of_the_project():
+    ex = run("Radni przyjęli Gminny Program Wspierania Rodziny na lata 2025–2027. Program zakłada zatrudnienie "
+             "asystenta rodziny. Jego realizację koordynuje Gminny Ośrodek Pomocy Społecznej w Rydzynie. Rada "
+             "Gminy Rydzyna przyjęła też program „Senior w sieci”.")
+    j = next(p for p in ex.projects if p.name.startswith("Gminny Program"))
+    assert j.leads == [org_id(ex, "Gminny")]
+
+
 def test_institution_that_announced_the_call_is_not_a_partner():
     ex = run("Miejski Ośrodek Pomocy Społecznej w Gostyniu realizuje projekt „Razem łatwiej”. Wniosek znalazł się "
              "wśród najlepszych w naborze ogłoszonym przez Wojewódzki Urząd Pracy w Poznaniu.")
@@ -243,6 +275,26 @@ def test_payers_as_subjects_are_funding_not_partners():
     j = only(ex)
     assert j.funding == ["Nadační fond Opavské srdce", "Program podpory sociálních služeb statutárního města Opavy"]
     assert j.partners == [] and j.budget == model.Budget(980000, "CZK")
+
+
+def test_foundation_that_supports_the_programme_is_its_funder():
+    ex = run("Program „Bydlení napřed“ realizuje Diakonie Opava ve spolupráci s Městem Opava. Program podporuje "
+             "také Nadace Divoké husy.", lang="cs")
+    j = only(ex)
+    assert j.funding == ["Nadace Divoké husy"]
+    assert j.partners == [org_id(ex, "Město")]
+
+
+def test_money_applied_for_is_not_funding():
+    ex = run("Charita Opava realizuje projekt „Pečujeme spolu“ z Operačního programu Zaměstnanost plus. Charita "
+             "připravuje žádost do Integrovaného regionálního operačního programu na nový stacionář.", lang="cs")
+    assert only(ex).funding == ["Operační program Zaměstnanost plus"]
+
+
+def test_total_stated_before_the_project_is_named_is_not_its_budget():
+    ex = run("Kraj rozdělil mezi sociální služby celkem 12 milionů korun. Diakonie Opava z nich zaplatí provoz "
+             "projektu „Dům na půl cesty“.", lang="cs")
+    assert only(ex).budget is None
 
 
 def test_money_beyond_the_project_is_not_its_budget_or_fund():

@@ -42,6 +42,7 @@ from typing import Sequence
 
 from ... import model
 from . import morph, refer
+from .orgs import _body_sentences
 from .persons import PersonMention, article_topic
 from .text import Sentence
 
@@ -66,6 +67,8 @@ _FUNDING_CONTEXT = re.compile(
     r"dofinansowan\w+\s+(?:z|ze)|v\s+rámci|z|ze|financovan\w+\s+(?:z|ze)|z\s+prostředků)\s*$",
     re.IGNORECASE,
 )
+# "v dotačním programu X", "w programie grantowym": a programme that hands out money
+_GRANT_ADJ = re.compile(r"\b(?:dotačn\w+|grantov\w+|grantow\w+|dotacyjn\w+)\s+$", re.IGNORECASE)
 # "Koordynator projektu X", "wartość projektu": the word after is not the project's name
 _ROLE_BEFORE = re.compile(
     r"\b(?:koordynator\w*|kierownik\w*|kierowniczk\w*|partner\w*|uczestni\w*|lider\w*|koordinátor\w*|"
@@ -114,7 +117,11 @@ _PARTNER_AFTER = re.compile(
 _PARTNER_ROLE = re.compile(r"(?:je|jest|jsou|są|był|była|byl|byla)\s+partner(?:em|ami|y)?\s+projektu|rolę\s+partnera|jako\s+partner|jako\s+partnera|roli\s+partnera|jako\s+partner", re.IGNORECASE)
 _LEAD_ROLE = re.compile(r"partner\w*\s+wiodąc\w*|lider\w*\s+projektu|lídr\w*|hlavní\w*\s+partner\w*", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:chce|chtějí|chce|plánuje|zamierza|zamierzają|ma\s+zamiar|będzie|bude|budou|planuje|"
-                    r"chciałby|chciałaby|hodlá|může|mohla|mohl)\b[^.]*$", re.IGNORECASE)
+                    r"chciałby|chciałaby|hodlá|může|mohla|mohl|"
+                    # applying for money is not having it: "připravuje žádost do IROP", "uchází se o peníze z"
+                    r"(?:připravuj\w*|pod(?:á|at|al\w*)|chyst\w*)\s+žádost\w*|žádá\s+o|uchází|ucházet|"
+                    r"(?:złoż\w*|składa\w*|przygotow\w*)\s+wnios\w*|ubiega|ubiegać|aplikuje|aplikować)\b[^.]*$",
+                    re.IGNORECASE)
 
 _MONEY = re.compile(
     r"(?P<num>\d+\.\d{1,2}(?=\s*(?:mln|mld|mil|tis|tys))|\d{1,3}(?:[ \u00a0.]\d{3})+(?:,\d{1,2})?|\d+(?:,\d+)?)\s*"
@@ -130,6 +137,7 @@ _NAMED_FUND = re.compile(
     r"\b(?:z|ze)\s+(?:(?i:[a-ząćęłńóśźżáčďéěíňóřšťúůýž]+(?:ego|ého|ího))\s+)?(?P<kw>(?i:programu|grantu|fondu|nadace|funduszu))\s+(?P<n>(?:[" + _CAP + r"][\w-]*\s+){0,3}„[^”“]+[”“]|"
     r"[" + _CAP + r"][\w-]*(?:\s+(?:pro|dla|na|i|a|[" + _CAP + r"][\w-]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)\d\d)?(?!\s*(?:tys|mln|mil|tis|zł|Kč)))){0,5})"
 )
+_PRONOUN_START = re.compile(r"\W*(?:jego|jej|ten|tento|tato|toto|jeho|její|jejich|ich|on|ona)\b", re.IGNORECASE)
 _ANAPHOR = re.compile(r"\b(?:projek\w*|przedsięwzięci\w*|program\w*|kampani\w*|kampaň\w*)\b", re.IGNORECASE)
 
 
@@ -285,7 +293,7 @@ def _project_mentions(text: str, lang: str, sentences: Sequence[Sentence], org_s
             # "z dotačního programu X", "z rządowego programu X": an adjective may stand between
             bare = re.sub(r"\s*\b\w+(?:ého|ího|nego|owego|skiego|ckiego|ní|ny)\s*$", " ", before)
             funding_ctx = low.startswith("program") and bool(
-                _FUNDING_CONTEXT.search(before) or _FUNDING_CONTEXT.search(bare))
+                _FUNDING_CONTEXT.search(before) or _FUNDING_CONTEXT.search(bare) or _GRANT_ADJ.search(before))
             if _ROLE_BEFORE.search(before) and not _QUOTED.match(after.lstrip()):
                 continue
             name_from = _pre_adjectives(st, km.start(), lang) if kw[:1].isupper() else km.start()
@@ -466,7 +474,7 @@ def _titled_name(text: str, lang: str, sent: Sentence, km: re.Match, name_from: 
         return None
     full = _clean_name(st[name_from:end])
     kw_cap = kw[:1].isupper()
-    sentence_initial = not st[:name_from].strip(" \t\"„“'–-")
+    sentence_initial = not st[:name_from].strip(" \t\"„“'–-") or st[:name_from].rstrip()[-1:] in (":", "|", "•")
     aliases: list[str] = []
     am = _ACRONYM_AFTER.match(st, end)
     if kw_cap and not im and (not sentence_initial or name_from < km.start()
@@ -566,11 +574,12 @@ def _title_run_pl(st: str, i: int, sent_start: int, org_spans, person_spans) -> 
 def _title_run_sentence_case(st: str, i: int, sent_start: int, org_spans, person_spans,
                              lang: str) -> tuple[int, int, list[str]] | None:
     """A sentence-case title from `i` (Czech; Polish after "pn."): up to punctuation, a relative
-    pronoun or a verb; None when no such boundary comes within nine words."""
+    pronoun or a verb; one dash may join a subtitle ("Razem do pracy – aktywizacja mieszkańców").
+    None when no such boundary comes within nine words (fourteen with a subtitle)."""
     toks = []
     for t in _TOKEN.finditer(st, i):
         toks.append(t)
-        if len(toks) > 12:
+        if len(toks) > 20:
             break
     if not toks or toks[0].start() - i > 1 or not _is_cap(toks[0].group(0)):
         return None
@@ -579,8 +588,11 @@ def _title_run_sentence_case(st: str, i: int, sent_start: int, org_spans, person
     stop = _word_set(lang, "stop")
     taken = [toks[0]]
     end = toks[0].end()
+    dash_at = 0  # words taken before the subtitle's dash
     ended = len(toks) == 1
-    for n, t in enumerate(toks[1:], 1):
+    n = 1
+    while n < len(toks):
+        t = toks[n]
         w = t.group(0)
         low = w.lower()
         ym = _CONT_YEARS.match(st, end)
@@ -588,15 +600,21 @@ def _title_run_sentence_case(st: str, i: int, sent_start: int, org_spans, person
             end, ended = ym.end(), True  # "... na léta 2021–2027"
             break
         nxt = toks[n + 1].group(0) if n + 1 < len(toks) else ""
-        if t.start() - end > 1 or not (w[:1].isalpha() or _ROMAN.fullmatch(w)) \
+        if w in "–-" and not dash_at and nxt[:1].islower() and not _is_verb(nxt, lang) and nxt not in stop:
+            dash_at = len(taken)
+            n += 1
+            continue
+        if t.start() - end > 1 + (2 if dash_at == len(taken) else 0) or not (w[:1].isalpha() or _ROMAN.fullmatch(w)) \
                 or _inside(sent_start + t.start(), org_spans) or _inside(sent_start + t.start(), person_spans) \
-                or low in stop or _is_verb(w, lang) or (len(w) <= 3 and nxt.isdigit()):
-            ended = True
+                or low in stop or _is_verb(w, lang) or (len(w) <= 3 and nxt.isdigit()) \
+                or (lang == "cs" and low in ("v", "ve") and _is_cap(nxt)):
+            ended = True  # "... ve Valašském Meziříčí": where it runs, not its title
             break
-        if len(taken) >= 9:
+        if len(taken) >= (14 if dash_at else 9):
             break  # no boundary in sight: not a title we can delimit
         taken.append(t)
         end = t.end()
+        n += 1
     else:
         ended = True
     # a title does not end in a preposition ("... na")
@@ -688,13 +706,21 @@ def find_projects(
     person_spans = [(m.start, m.end) for m in person_mentions]
     funds = find_funds(text, lang)
     fund_spans = [(s, e) for s, e, _ in funds]
-    mentions = _project_mentions(text, lang, sentences, org_spans, person_spans, fund_spans)
+    # names only in the article's body: not in menus, "related news" lists or comments
+    mentions = _project_mentions(text, lang, _body_sentences(text, sentences), org_spans, person_spans, fund_spans)
     if not mentions:
         return []
     projects = _merge(mentions)
     _headline_aliases(text, projects, org_spans)
-    # later bare mentions ("projekt", "przedsięwzięcie") join the nearest named project before them
+    # later bare mentions ("projekt", "przedsięwzięcie") join the nearest named project before them,
+    # and so does a sentence that opens with a pronoun for it ("Jego realizację koordynuje GOPS.")
+    prev = None
     for s in sentences:
+        if prev is not None and _PRONOUN_START.match(s.text):
+            for p in projects:
+                if prev in p.sents and s not in p.sents:
+                    p.sents.append(s)
+        prev = s
         if not _ANAPHOR.search(s.text):
             continue
         owner = None
@@ -740,7 +766,8 @@ def find_projects(
         proj.leads = leads
         proj.partners = [o for o in partners if o not in leads and o not in funders]
         # a programme named as the source of a grant: the sums near it are grants, not its budget
-        proj.budget = None if p.pays else _budget(text, sents)
+        # ... and a total stated before the project is named is someone else's ("the region shared 12 million")
+        proj.budget = None if p.pays else _budget(text, [x for x in sents if x.end > p.start])
         out.append(proj)
     return out
 
@@ -947,7 +974,7 @@ def _roles(text, lang, sents, oms_by_sent, p, org_by_id, sentences=(), org_menti
                 if subj:
                     _add(leads, subj)
         for m in _COORDINATE.finditer(st):
-            if not _ANAPHOR.search(st) and not in_name_sentence:
+            if not _ANAPHOR.search(st) and not in_name_sentence and not _PRONOUN_START.match(st):
                 continue
             pos = s.start + m.start()
             after = [o for o in oms if o.start >= s.start + m.end() and o.start - (s.start + m.end()) < 40]
@@ -1076,7 +1103,9 @@ _OUTSIDE = re.compile(r"\b(?:nad\s+rámec\s+projekt\w*|mimo\s+projekt\w*|poza\s+
                       re.IGNORECASE)
 # "Větší část pokrývá Nadační fond X, zbytek Program podpory ...": the payer is the subject
 _PAYS = re.compile(r"\b(?:pokrývá|pokrývají|hradí|hradil\w*|financuje|financují|spolufinancuje|pokrywa|pokrywają|"
-                   r"finansuje|finansują|współfinansuje|dofinansowuje|sfinansował\w*|financoval\w*)\s+", re.IGNORECASE)
+                   r"podporuje|podpořil\w*|wspiera|wspierają|wsparł\w*|dofinansował\w*|"
+                   r"finansuje|finansują|współfinansuje|dofinansowuje|sfinansował\w*|financoval\w*)\s+"
+                   r"(?:(?:také|i|także|też|również|rovněž|dále)\s+)?", re.IGNORECASE)
 _REST_PAID = re.compile(r"\s*,\s*(?:a\s+)?(?:zbytek|zbývající\s+část|zbylou\s+část|zbývající\s+částku|resztę|"
                         r"pozostałą\s+część|pozostałą\s+kwotę)\s+", re.IGNORECASE)
 _PAYER = re.compile(r"(?:(?:[" + _CAP + r"][\w-]*|nadační)\s+)?(?:Program|Fond|Fundusz|Nadace|Grant)\b[^,.;:()]{0,90}")
