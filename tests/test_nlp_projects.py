@@ -140,6 +140,41 @@ def test_related_news_list_is_not_the_article():
     assert ex.projects == []
 
 
+def test_each_quoted_name_after_a_plural_project_word():
+    ex = run("Stowarzyszenie „Dobry Dom” prowadzi projekty „Razem łatwiej”, „Blisko domu” oraz „Senior w sieci”.")
+    assert names(ex) == ["Razem łatwiej", "Blisko domu", "Senior w sieci"]
+    assert all(j.leads == [org_id(ex, "Stowarzyszenie")] for j in ex.projects)
+
+
+def test_a_body_of_a_relative_clause_leads():
+    ex = run("Zapraszamy seniorów do programu „Aktywny senior”, który prowadzi Stowarzyszenie „Złota Jesień” "
+             "z Kutna.")
+    assert only(ex).leads == [org_id(ex, "Stowarzyszenie")]
+
+
+def test_partner_role_with_an_adverb_and_unit_before_its_parent():
+    ex = run("Odbor sociálních věcí Městského úřadu Opava je také partnerem projektu „Rodina v centru“, který "
+             "realizuje Moravskoslezský kraj. Do projektu se zapojila i Charita Opava.", lang="cs")
+    j = only(ex)
+    assert j.leads == [org_id(ex, "Moravskoslezský")]
+    assert set(j.partners) == {org_id(ex, "Odbor"), org_id(ex, "Charita")}
+
+
+def test_operational_programme_named_in_full_is_funding():
+    ex = run("Miejski Ośrodek Pomocy Społecznej w Chełmie realizuje projekt „Paczka dla seniora” w ramach "
+             "Programu Fundusze Europejskie na Pomoc Żywnościową 2021-2027.")
+    j = only(ex)
+    assert j.name == "Paczka dla seniora"
+    assert j.funding == ["Fundusze Europejskie na Pomoc Żywnościową 2021-2027"]
+
+
+def test_programme_a_ministry_announced_has_no_local_lead():
+    ex = run("Miejski Ośrodek Pomocy Społecznej w Chełmie wydał 800 paczek. Ministerstwo Rodziny, Pracy i Polityki "
+             "Społecznej ogłosiło nabór do programu „Opieka 75+” – edycja 2025.")
+    j = only(ex)
+    assert j.name == "Opieka 75+ – edycja 2025" and j.leads == []
+
+
 def test_one_project_once_with_every_surface_form():
     ex = run("Spouštíme projekt Nový start. Projekt „Nový start“ realizuje Charita Opava od ledna 2025.", lang="cs")
     j = only(ex)

@@ -67,6 +67,9 @@ _FUNDING_CONTEXT = re.compile(
     r"dofinansowan\w+\s+(?:z|ze)|v\s+rámci|z|ze|financovan\w+\s+(?:z|ze)|z\s+prostředků)\s*$",
     re.IGNORECASE,
 )
+_PLURAL = re.compile(r"projekty|projektów|projektach|projektami|projektů|programy|programów|programach|programů|"
+                     r"kampanie|kampaniach|kampaně|kampaní", re.IGNORECASE)
+_LIST_QUOTE = re.compile(r"\s*(?:,|i|oraz|a)\s*(?P<q>[„“\"”«]\s*([^„“\"”«»\n]{2,160}?)\s*[”“\"»])")
 # "v dotačním programu X", "w programie grantowym": a programme that hands out money
 _GRANT_ADJ = re.compile(r"\b(?:dotačn\w+|grantov\w+|grantow\w+|dotacyjn\w+)\s+$", re.IGNORECASE)
 # "Koordynator projektu X", "wartość projektu": the word after is not the project's name
@@ -107,14 +110,15 @@ _PARTNER_AFTER = re.compile(
     r"(?:jest|był|była|byli|będzie|je|byl|byla|bude)|partnery\s+(?:projektu\s+)?jsou|"
     r"partnerów\s+projektu\s*:|partnerzy\s*:|"
     # "Zapojila se do něj i organizace X", "Do projektu włączyła się także fundacja X"
-    r"zapojil[aoiy]?\s+se\s+(?:do\s+\w+\s+)?(?:i|také|rovněž)?|"
+    r"(?:se\s+)?zapojil[aoiy]?(?:\s+se)?\s+(?:do\s+\w+\s+)?(?:i|také|rovněž)?|"
     r"(?:włączył|przyłączył|dołączył)[aoiy]?\s+się\s+(?:do\s+\w+\s+)?(?:także|też|również)?|na\s+\w+\s+spolupracoval[iy](?:\s+také)?|"
     r"na\s+\w+\s+współpracowa(?:li|ły)(?:\s+także|\s+też)?|"
     r"na\s+\w+\s+(?:spolupracuj\w*|współpracuj\w*)(?:\s+(?:také|i|rovněž|także|też|również))?|"
     r"(?<=,\s)a\s+partner(?:ami|em|y|zy))",
     re.IGNORECASE,
 )
-_PARTNER_ROLE = re.compile(r"(?:je|jest|jsou|są|był|była|byl|byla)\s+partner(?:em|ami|y)?\s+projektu|rolę\s+partnera|jako\s+partner|jako\s+partnera|roli\s+partnera|jako\s+partner", re.IGNORECASE)
+_PARTNER_ROLE = re.compile(r"(?:je|jest|jsou|są|był|była|byl|byla)\s+(?:(?:také|także|też|rovněž|również|dalším|kolejnym)\s+)?"
+                           r"partner(?:em|ami|y)?\s+(?:projektu|programu|kampanii|kampaně)|rolę\s+partnera|jako\s+partner|jako\s+partnera|roli\s+partnera|jako\s+partner", re.IGNORECASE)
 _LEAD_ROLE = re.compile(r"partner\w*\s+wiodąc\w*|lider\w*\s+projektu|lídr\w*|hlavní\w*\s+partner\w*", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:chce|chtějí|chce|plánuje|zamierza|zamierzają|ma\s+zamiar|będzie|bude|budou|planuje|"
                     r"chciałby|chciałaby|hodlá|může|mohla|mohl|"
@@ -308,6 +312,15 @@ def _project_mentions(text: str, lang: str, sentences: Sequence[Sentence], org_s
             found.append(p)
             in_sentence.append(p)
             taken.append((min(p.start, kw_start), p.end))
+            if _PLURAL.fullmatch(kw) and p.method == "pattern:project-quoted":
+                # "projekty „Razem” i „Blisko”": each quoted name of the list is a project
+                pos = p.end - sent.start
+                while (lm := _LIST_QUOTE.match(st, pos)) is not None:
+                    q = _clean_name(lm.group(2))
+                    s0, e0 = sent.start + lm.start("q"), sent.start + lm.end()
+                    found.append(_Proj(q, s0, e0, sent, aliases=[lm.group("q")], pays=funding_ctx))
+                    taken.append((s0, e0))
+                    pos = lm.end()
     return found
 
 
@@ -741,14 +754,19 @@ def find_projects(
     out: list[model.Project] = []
     oms_by_sent: dict[int, list] = {}
     name_spans = [(p.start, p.end) for p in mentions]
+    org_by_id = {o.id: o for o in organisations}
+    last = None
     for m in _outermost(org_mentions):
         if _overlaps(m.start, m.end, name_spans):
             continue  # "projekt „Klub Most“": a name the body recogniser also read is the project's
+        unit = org_by_id.get(last.org_id) if last is not None else None
+        if unit is not None and unit.part_of == m.org_id and m.start - last.end <= 1:
+            continue  # "Odbor sociálních věcí | Městského úřadu Náchod": the unit's parent in the genitive
+        last = m
         s = _sent_of(sentences, m.start)
         if s:
             oms_by_sent.setdefault(s.start, []).append(m)
     person_by_id = {p.id: p for p in persons}
-    org_by_id = {o.id: o for o in organisations}
     for n, p in enumerate(projects):
         proj = model.Project(id=f"j{n + 1}", name=p.name, aliases=[a for a in dict.fromkeys(p.aliases)
                                                                    if _key(a) != _key(p.name) or a != p.name])
@@ -757,7 +775,7 @@ def find_projects(
         leads, partners = _roles(text, lang, sents, oms_by_sent, p, org_by_id, sentences, org_mentions)
         if not leads:
             leads = _presenters(sents, person_mentions, person_by_id, p)
-        if not leads and len(projects) == 1:
+        if not leads and len(projects) == 1 and not _announced_centrally(p, oms_by_sent, org_by_id):
             # the article's one project, no lead stated: the body the article is about
             topic = article_topic(org_mentions)
             if topic and topic not in partners:
@@ -770,6 +788,15 @@ def find_projects(
         proj.budget = None if p.pays else _budget(text, [x for x in sents if x.end > p.start])
         out.append(proj)
     return out
+
+
+def _announced_centrally(p: _Proj, oms_by_sent: dict, org_by_id: dict) -> bool:
+    """"Ministerstwo ogłosiło nabór do programu „X”": a national programme, not the local body's own."""
+    for m in oms_by_sent.get(p.sent.start, []):
+        org = org_by_id.get(m.org_id)
+        if m.end <= p.start and org is not None and org.type == "central-government":
+            return True
+    return False
 
 
 def _paragraph(text: str, offset: int) -> int:
@@ -929,10 +956,14 @@ def _roles(text, lang, sents, oms_by_sent, p, org_by_id, sentences=(), org_menti
             # "X pokazało wyniki projektu „Y”, który realizuje razem z Z": the body before the name leads
             rm = re.match(r"[”“\"»]?\s*,\s*(?:który|którą|które|jenž|jež|který|kterou|které)\s+(?:\w+\s+)?"
                           r"(?:realizuje|realizują|prowadzi|prowadzą|realizuje|realizují|realizoval\w*|realizował\w*|"
-                          r"koordynuje|koordinuje)\b", tail, re.I)
+                          r"koordynuje|koordinuje|vede|provozuje|organizuje|organizují)\b", tail, re.I)
             if rm:
+                # "..., który prowadzi Stowarzyszenie X": a body right after the verb is its subject
+                right = [o for o in oms if 0 <= o.start - (p.end + rm.end()) < 3]
                 before = [o for o in oms if o.end <= p.start]
-                if before:
+                if right:
+                    _add(leads, right[0].org_id)
+                elif before:
                     _add(leads, before[-1].org_id)
             # "projekt „X”, který spolek financoval z IROP": the description stands for the lead
             sm = _RELATIVE_SUBJECT.match(tail)
