@@ -714,6 +714,8 @@ def find_projects(
 ) -> list[model.Project]:
     """Named projects and programmes in `text`."""
     lang = "cs" if lang in ("cs", "sk") else "pl"
+    if not _KEYWORD.search(text):
+        return []  # no project word at all: skip the fund scan
     sentences = list(sentences)
     org_spans = [(m.start, m.end) for m in org_mentions]
     person_spans = [(m.start, m.end) for m in person_mentions]
