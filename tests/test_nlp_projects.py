@@ -175,6 +175,17 @@ def test_programme_a_ministry_announced_has_no_local_lead():
     assert j.name == "Opieka 75+ – edycja 2025" and j.leads == []
 
 
+def test_numbered_sequel_is_another_project():
+    ex = run("Regionalny Ośrodek Polityki Społecznej w Toruniu zakończył projekt „Rodzina w Centrum”. Teraz "
+             "realizuje projekt „Rodzina w Centrum 2”.")
+    assert names(ex) == ["Rodzina w Centrum", "Rodzina w Centrum 2"]
+
+
+def test_quote_after_a_kind_of_body_names_the_body():
+    ex = run("Gmina wsparła projekt Stowarzyszenia „Pomocna Dłoń” pod nazwą „Ciepły kąt”.")
+    assert names(ex) == ["Ciepły kąt"]
+
+
 def test_one_project_once_with_every_surface_form():
     ex = run("Spouštíme projekt Nový start. Projekt „Nový start“ realizuje Charita Opava od ledna 2025.", lang="cs")
     j = only(ex)

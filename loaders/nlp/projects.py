@@ -347,7 +347,9 @@ def _gap_ok(gap: str, gap_start: int, org_spans, lang: str) -> tuple[bool, bool]
     for s, e in org_spans:
         for i in range(max(s - gap_start, 0), min(e - gap_start, len(chars))):
             chars[i] = " "
-    rest = _INTRO_WORD.sub(" ", "".join(chars))
+    # a body the recogniser missed: "Stowarzyszenia „Pomocna Dłoń”"
+    rest = _BODY_QUOTE.sub(lambda m: " " if refer.head_stem(m.group(1), lang) else m.group(0), "".join(chars))
+    rest = _INTRO_WORD.sub(" ", rest)
     words = re.findall(r"[^\W\d_][\w-]*|,", rest)
     if len(words) > 8:
         return False, False
@@ -364,6 +366,15 @@ def _gap_ok(gap: str, gap_start: int, org_spans, lang: str) -> tuple[bool, bool]
             continue
         return False, False
     return True, caps_adj
+
+
+_BODY_QUOTE = re.compile(r"([^\W\d_]+)\s*[„“\"«][^„“\"”«»]*[”“\"»]")
+
+
+def _names_a_body(gap: str, lang: str) -> bool:
+    """The word right before a quote is a kind of body ("Stowarzyszenia „Pomocna Dłoń”"): the quote names it."""
+    m = re.search(r"([^\W\d_]+)\s*$", gap)
+    return bool(m) and _is_cap(m.group(1)) and bool(refer.head_stem(m.group(1), lang))
 
 
 def _continuation(st: str, i: int, sent_start: int, org_spans) -> int:
@@ -421,7 +432,7 @@ def _quoted_name(text: str, lang: str, sent: Sentence, km: re.Match, name_from: 
     kw = km.group("kw")
     for qm in _QUOTED.finditer(st, a0):
         qs = sent.start + qm.start()
-        if any(s < qs < e for s, e in org_spans):
+        if any(s < qs < e for s, e in org_spans) or _names_a_body(st[a0:qm.start()], lang):
             continue  # the quote is part of a body's name ("Fundacji „Dom w Sercu”")
         ok, post_adj = _gap_ok(st[a0:qm.start()], sent.start + a0, org_spans, lang)
         if not ok:
@@ -441,7 +452,7 @@ def _quoted_name(text: str, lang: str, sent: Sentence, km: re.Match, name_from: 
             surface = " ".join(st[name_from:end].split())
             return _Proj(name, sent.start + name_from, sent.start + end, sent, aliases=[surface, q, quote])
         name = q + (" " + cont if cont else "")
-        aliases = [quote, st[km.start():qm.end()]]
+        aliases = [quote] + ([st[km.start():qm.end()]] if qm.start() - a0 <= 20 else [])  # "projekt pn. „X”"
         if cont:
             aliases += [q, quote + " " + cont]
         return _Proj(name, qs, sent.start + end, sent, aliases=aliases)
@@ -685,8 +696,10 @@ def _merge(mentions: list[_Proj]) -> list[_Proj]:
 
 
 def _word_prefix(a: str, b: str) -> bool:
-    """`a` is `b` cut after a whole word ("cesta zpet" of "cesta zpet do prace")."""
-    return len(a) < len(b) and b.startswith(a) and not b[len(a)].isalnum()
+    """`a` is `b` cut after a whole word ("cesta zpet" of "cesta zpet do prace"); a number or an
+    edition after it makes another project ("rodzina w centrum" / "rodzina w centrum 2")."""
+    return len(a) < len(b) and b.startswith(a) and not b[len(a)].isalnum() \
+        and not re.fullmatch(r"[\s-]*(?:\d+|[ivx]+|edycja\s+\S+|edice\s+\S+)", b[len(a):])
 
 
 def _headline_aliases(text: str, projects: list[_Proj], org_spans) -> None:
