@@ -1,34 +1,45 @@
 """Named projects, programmes and campaigns: name, leads, partners, funding, budget.
 
-Names. A project word ("projekt", "program", "przedsięwzięcie", "kampania"; Czech "projekt",
-"program", "kampaň") is followed by its name:
+Names (looked for in the article body only: no menus, related news, comments). A project
+word ("projekt", "program", "przedsięwzięcie", "kampania"; Czech "projekt", "program",
+"kampaň") is followed by its name:
 
-- in quotes, after optional intro words ("partnerski", "pn.", "pod nazwą", "s názvem"), an
-  adjective, or the owner in the genitive ("program Ministerstwa Rodziny „X”"); the title
-  goes on past the closing quote with "dla/pro + capitalised words", "– edycja 2024", "na lata
-  2021–2027" (the quoted part alone is an alias);
-- capitalised (Polish: "Program Aktywizacja i Integracja (PAI)", "Gminny Program
-  Przeciwdziałania Przemocy Domowej oraz Ochrony ... na lata 2024–2027", put into the
-  nominative); Czech titles run on in lower case up to punctuation, a relative pronoun or
-  a verb ("v rámci projektu Komunitní plánování sociálních služeb na Kolínsku II").
+- in quotes, after optional intro words ("pn.", "pod nazwą", "s názvem"), adjectives, or the
+  owner in the genitive ("program Ministerstwa Rodziny „X”"); the title goes on past the
+  closing quote with "dla/pro + capitalised words", "– edycja 2024", "na lata 2021–2027"
+  (the quoted part alone is an alias); a plural word lists several ("projekty „A” i „B”");
+- Polish capitalised titles ("Program Aktywizacja i Integracja (PAI)", "Gminny Program
+  Przeciwdziałania Przemocy Domowej oraz Ochrony ... na lata 2024–2027"), put into the
+  nominative; they stop at a place phrase ("w Kaliszu") or a body;
+- sentence-case titles (Czech always, Polish after "pn."): up to punctuation, a relative
+  pronoun or a verb, with one subtitle after a dash ("v rámci projektu Komunitní plánování
+  sociálních služeb na Kolínsku II", "projekt pn. Razem do pracy – aktywizacja ...").
 
 A capitalised project word with adjectives of its own ("Programu Wieloletniego „Senior+”")
-is part of the name. "projekt Gminnego Programu ..." is the draft of a programme: the name is
-the programme's. Campaigns count only with a quoted name. Funding programmes named the same
-way ("w ramach Programu Operacyjnego ...", "z programu TPCA pro Kolínsko") are funding, not
-projects (`data/funds.tsv` lists the common funds); a quoted programme that funds something
-("z Programu Wieloletniego „Senior+”") is itself a programme the article reports.
+is part of the name. "projekt Gminnego Programu ..." is the draft of a programme (the name
+is the programme's), "projekt uchwały" a draft, "program konferencji" an agenda. Campaigns
+count only with a quoted name. Funding programmes ("w ramach Programu Operacyjnego ...", "z
+programu TPCA pro Kolínsko", "v dotačním programu X"; `data/funds.tsv` lists the common
+funds) are funding, not projects; a quoted programme that pays for something ("z Programu
+Wieloletniego „Senior+”") is itself a programme the article reports, without a budget.
+Mentions merge by a shared alias or a word prefix ("Cesta zpět" / "Cesta zpět do práce"),
+not across a sequel number ("Rodzina w Centrum 2").
 
-Leads and partners: explicit statements first ("realizowany przez X wraz z Y", "X i Y
-realizują", "žadatelem je X", "partner wiodący", "Partnerami X są A, B", "druhým partnerem
-je Y"); weaker cues ("X rozpoczyna kampanię", "koordynuje X", "v rámci projektu") only when
-no explicit lead is stated. Later bare mentions ("projekt", "przedsięwzięcie") refer to the
-nearest named project before them.
+Leads and partners: explicit statements ("realizowany przez X wraz z Y", "X i Y wspólnie
+realizują", "X rozpoczyna kampanię", "žadatelem je X", "partner wiodący", "Partnerami X są
+A, B", "druhým partnerem je Y", "X otrzymał na ten cel") beat weak cues ("v rámci projektu",
+"koordynuje X", "na który gmina otrzymała"); a description before the verb ("stowarzyszenie
+realizuje") is resolved to the body it stands for, and the body after "wspólnie z" is never
+the subject. Later bare mentions ("projekt", "przedsięwzięcie") and sentences opening with a
+pronoun ("Jego realizację ...") speak of the nearest named project before them. Payers are
+not partners.
 
-Funding: funds named in the project's sentences, a fund that is the subject of "pokrývá",
-"finansuje" ..., and named programmes after "z programu"; the European Union is dropped
-when a fund of its own is named. Budget: the project's total ("całkowita wartość projektu to
-1.515.830,74 zł", "195 155 korun") with its ISO currency.
+Funding: funds named in the project's sentences, payers as subjects ("pokrývá Nadační fond
+X, zbytek Program Y"), named programmes after "z programu"; not what is only applied for or
+paid "nad rámec projektu"; the European Union is dropped when a fund of its own is named.
+Budget: the project's total ("całkowita wartość projektu to 1.515.830,74 zł", "9,85 mil. Kč")
+with its ISO currency; rates ("40 zł za godzinę") and sums stated before the project is named
+are not its budget.
 """
 
 from __future__ import annotations
@@ -92,7 +103,8 @@ _CONT_YEARS = re.compile(
     r"(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)\d\d)?(?=\s*(?:[,.;:)]|$)))",
     re.IGNORECASE,
 )
-_HEAD_LEMMA = (("program", "program"), ("projek", "projekt"), ("kampani", "kampania"), ("przedsięwzię", "przedsięwzięcie"))
+_HEAD_LEMMA = (("program", "program"), ("projek", "projekt"), ("kampani", "kampania"),
+               ("przedsięwzię", "przedsięwzięcie"))
 _CS_KW_NOMINATIVE = (("program", "program"), ("projekt", "projekt"), ("kampa", "kampaň"))
 _CS_VERB_END = ("uje", "ují", "oval", "ovala", "ovalo", "ovali", "ovaly")
 # intro words right before a title without quotes: "projekt pn. Aktywni razem", "s názvem Senioři v pohybu"
@@ -117,8 +129,10 @@ _PARTNER_AFTER = re.compile(
     r"(?<=,\s)a\s+partner(?:ami|em|y|zy))",
     re.IGNORECASE,
 )
-_PARTNER_ROLE = re.compile(r"(?:je|jest|jsou|są|był|była|byl|byla)\s+(?:(?:také|także|też|rovněž|również|dalším|kolejnym)\s+)?"
-                           r"partner(?:em|ami|y)?\s+(?:projektu|programu|kampanii|kampaně)|rolę\s+partnera|jako\s+partner|jako\s+partnera|roli\s+partnera|jako\s+partner", re.IGNORECASE)
+_PARTNER_ROLE = re.compile(r"(?:je|jest|jsou|są|był|była|byl|byla)\s+"
+                           r"(?:(?:také|także|też|rovněž|również|dalším|kolejnym)\s+)?"
+                           r"partner(?:em|ami|y)?\s+(?:projektu|programu|kampanii|kampaně)|"
+                           r"rolę\s+partnera|jako\s+partner|jako\s+partnera|roli\s+partnera|jako\s+partner", re.IGNORECASE)
 _LEAD_ROLE = re.compile(r"partner\w*\s+wiodąc\w*|lider\w*\s+projektu|lídr\w*|hlavní\w*\s+partner\w*", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:chce|chtějí|chce|plánuje|zamierza|zamierzają|ma\s+zamiar|będzie|bude|budou|planuje|"
                     r"chciałby|chciałaby|hodlá|může|mohla|mohl|"
@@ -138,7 +152,8 @@ _TOTAL = re.compile(r"(?:wartość|budżet|koszt|kwot\w*|hodnot\w*|rozpočet|roz
                     re.IGNORECASE)
 _PART = re.compile(r"(?:w\s+tym|z\s+czego|z\s+toho|dofinansowanie|wkład\s+własny)\s*$", re.IGNORECASE)
 _NAMED_FUND = re.compile(
-    r"\b(?:z|ze)\s+(?:(?i:[a-ząćęłńóśźżáčďéěíňóřšťúůýž]+(?:ego|ého|ího))\s+)?(?P<kw>(?i:programu|grantu|fondu|nadace|funduszu))\s+(?P<n>(?:[" + _CAP + r"][\w-]*\s+){0,3}„[^”“]+[”“]|"
+    r"\b(?:z|ze)\s+(?:(?i:[a-ząćęłńóśźżáčďéěíňóřšťúůýž]+(?:ego|ého|ího))\s+)?"
+    r"(?P<kw>(?i:programu|grantu|fondu|nadace|funduszu))\s+(?P<n>(?:[" + _CAP + r"][\w-]*\s+){0,3}„[^”“]+[”“]|"
     r"[" + _CAP + r"][\w-]*(?:\s+(?:pro|dla|na|i|a|[" + _CAP + r"][\w-]*|(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)\d\d)?(?!\s*(?:tys|mln|mil|tis|zł|Kč)))){0,5})"
 )
 _PRONOUN_START = re.compile(r"\W*(?:jego|jej|ten|tento|tato|toto|jeho|její|jejich|ich|on|ona)\b", re.IGNORECASE)
@@ -458,7 +473,8 @@ def _quoted_name(text: str, lang: str, sent: Sentence, km: re.Match, name_from: 
         return _Proj(name, qs, sent.start + end, sent, aliases=aliases)
     # an opening quote never closed in the sentence: the name runs to its end
     om = re.compile(r"[„“\"«]").search(st, a0)
-    if om and not re.search(r"[”“\"»]", st[om.end():]) and not any(s < sent.start + om.start() < e for s, e in org_spans):
+    if om and not re.search(r"[”“\"»]", st[om.end():]) \
+            and not any(s < sent.start + om.start() < e for s, e in org_spans):
         ok, _ = _gap_ok(st[a0:om.start()], sent.start + a0, org_spans, lang)
         rest = st[om.end():].rstrip(" .")
         if ok and 3 <= len(rest) <= 200:
@@ -870,7 +886,8 @@ _COOPERATE_ON = re.compile(
     r"\b(?:współpracuj\w*|współpracował\w*|spolupracuj\w*|spolupracoval\w*)\s+(?:\S+\s+){0,2}?(?:z|ze|s|se)\s+",
     re.IGNORECASE,
 )
-_ON_PROJECT = re.compile(r"\s+(?:przy|w\s+ramach|na|při|v\s+rámci)\s+(?:realizacji\s+|realizaci\s+)?(?:\w+\s+)?[„“\"]?$",
+_ON_PROJECT = re.compile(r"\s+(?:przy|w\s+ramach|na|při|v\s+rámci)\s+(?:realizacji\s+|realizaci\s+)?"
+                         r"(?:\w+\s+)?[„“\"]?$",
                          re.IGNORECASE)
 _COMITATIVE_END = re.compile(r"(?:wraz\s+z|razem\s+z|wspólnie\s+ze?|we\s+współpracy\s+z|spolu\s+se?|společně\s+se?|"
                              r"ve\s+spolupráci\s+se?|w\s+partnerstwie\s+ze?)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -1145,7 +1162,8 @@ def _add(lst: list[str], x: str) -> None:
 
 
 # "Nad rámec projektu přispěl ...", "poza projektem": money that is not the project's
-_OUTSIDE = re.compile(r"\b(?:nad\s+rámec\s+projekt\w*|mimo\s+projekt\w*|poza\s+projekt\w*|niezależnie\s+od\s+projekt\w*)",
+_OUTSIDE = re.compile(r"\b(?:nad\s+rámec\s+projekt\w*|mimo\s+projekt\w*|poza\s+projekt\w*|"
+                      r"niezależnie\s+od\s+projekt\w*)",
                       re.IGNORECASE)
 # "Větší část pokrývá Nadační fond X, zbytek Program podpory ...": the payer is the subject
 _PAYS = re.compile(r"\b(?:pokrývá|pokrývají|hradí|hradil\w*|financuje|financují|spolufinancuje|pokrywa|pokrywają|"
@@ -1154,7 +1172,8 @@ _PAYS = re.compile(r"\b(?:pokrývá|pokrývají|hradí|hradil\w*|financuje|finan
                    r"(?:(?:také|i|także|też|również|rovněž|dále)\s+)?", re.IGNORECASE)
 _REST_PAID = re.compile(r"\s*,\s*(?:a\s+)?(?:zbytek|zbývající\s+část|zbylou\s+část|zbývající\s+částku|resztę|"
                         r"pozostałą\s+część|pozostałą\s+kwotę)\s+", re.IGNORECASE)
-_PAYER = re.compile(r"(?:(?:[" + _CAP + r"][\w-]*|nadační)\s+)?(?:Program|Fond|Fundusz|Nadace|Grant)\b[^,.;:()]{0,90}")
+_PAYER = re.compile(r"(?:(?:[" + _CAP + r"][\w-]*|nadační)\s+)?(?:Program|Fond|Fundusz|Nadace|Grant)\b"
+                    r"[^,.;:()]{0,90}")
 _PAYER_HEAD = re.compile(r"(?:nadační\s+fond|nadace|fundusz|fond|fundacj)", re.IGNORECASE)
 _UMBRELLA = {"Unia Europejska", "Evropská unie"}
 # "500 zł miesięcznie", "150 Kč za hodinu": a rate, not a total
@@ -1241,8 +1260,8 @@ def _payer_at(s: Sentence, pos: int, oms: list, org_by_id: dict) -> tuple[str | 
                 return org.name, o.end - s.start, o.org_id
             return None, pos, None
     m = _PAYER.match(s.text, pos)
-    if not m:
-        return None, pos, None
+    if not m or s.text[m.end():m.end() + 1] not in ("", ",", ".", ";", ":", "(", ")"):
+        return None, pos, None  # the phrase must end where the clause does, not run into a verb
     name = m.group(0).strip()
     if len(name.split()) < 2:
         return None, pos, None
