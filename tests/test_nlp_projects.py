@@ -175,6 +175,20 @@ def test_programme_a_ministry_announced_has_no_local_lead():
     assert j.name == "Opieka 75+ – edycja 2025" and j.leads == []
 
 
+def test_a_local_government_after_the_word_owns_the_project():
+    ex = run("Rada Miejska przyjęła projekt Gminy Rawicz dotyczący remontu świetlicy.")
+    assert ex.projects == []
+    ex = run("Rada schválila projekt Města Opavy na opravu chodníků.", lang="cs")
+    assert ex.projects == []
+
+
+def test_reversed_guillemets():
+    ex = run("Charita Opava zahájila projekt »Senioři v bezpečí«, na který získala 250 000 Kč.", lang="cs")
+    j = only(ex)
+    assert j.name == "Senioři v bezpečí" and j.leads == [org_id(ex, "Charita")]
+    assert j.budget == model.Budget(250000, "CZK")
+
+
 def test_numbered_sequel_is_another_project():
     ex = run("Regionalny Ośrodek Polityki Społecznej w Toruniu zakończył projekt „Rodzina w Centrum”. Teraz "
              "realizuje projekt „Rodzina w Centrum 2”.")

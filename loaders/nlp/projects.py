@@ -60,7 +60,7 @@ from .text import Sentence
 log = logging.getLogger(__name__)
 
 _CAP = "A-ZŁŚŻŹĆŃÓĄĘÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ"
-_QUOTED = re.compile(r"[„“\"”«]\s*([^„“\"”«»\n]{2,160}?)\s*[”“\"»]")
+_QUOTED = re.compile(r"[„“\"”«»]\s*([^„“\"”«»\n]{2,160}?)\s*[”“\"»«]")  # „…”, „…“, "…", «…», »…«
 _KEYWORD = re.compile(
     r"\b(?P<kw>projekt(?:u|em|owi|y|ów|ach|ami|om|ů)?|projekcie|program(?:u|em|owi|ie|y|ów|ach|ů)?|"
     r"przedsięwzięci(?:e|a|u|em)|kampani(?:a|i|ę|ą|e|ach)|kampa[nň](?:ě|i|í|ěmi)?)\b",
@@ -80,7 +80,7 @@ _FUNDING_CONTEXT = re.compile(
 )
 _PLURAL = re.compile(r"projekty|projektów|projektach|projektami|projektů|programy|programów|programach|programů|"
                      r"kampanie|kampaniach|kampaně|kampaní", re.IGNORECASE)
-_LIST_QUOTE = re.compile(r"\s*(?:,|i|oraz|a)\s*(?P<q>[„“\"”«]\s*([^„“\"”«»\n]{2,160}?)\s*[”“\"»])")
+_LIST_QUOTE = re.compile(r"\s*(?:,|i|oraz|a)\s*(?P<q>[„“\"”«»]\s*([^„“\"”«»\n]{2,160}?)\s*[”“\"»«])")
 # "v dotačním programu X", "w programie grantowym": a programme that hands out money
 _GRANT_ADJ = re.compile(r"\b(?:dotačn\w+|grantov\w+|grantow\w+|dotacyjn\w+)\s+$", re.IGNORECASE)
 # "Koordynator projektu X", "wartość projektu": the word after is not the project's name
@@ -565,7 +565,11 @@ def _is_agenda(kw: str, word: str, lang: str) -> bool:
 
 
 def _owner_in_genitive(word: str, lang: str) -> bool:
-    """"projekt Fundacji ...", "projekt Charity ...": the title starts with a body's kind word."""
+    """"projekt Fundacji ...", "projekt Charity ...", "projekt Města Kolína": the title starts with a
+    body's kind word or a local government's."""
+    f = morph.fold(word)
+    if any(f.startswith(stem) for stem in _word_set(lang, "owner")):
+        return True
     if not refer.head_stem(word, lang):
         return False
     if lang == "cs":
