@@ -374,6 +374,14 @@ def test_solidarity_fund_and_budget_in_the_next_sentence():
     assert j.leads == [org_id(ex, "Gminny")]
 
 
+def test_a_region_or_a_town_paying_from_its_budget():
+    ex = run("Projekt „Klub Most“ je financován z rozpočtu statutárního města Opavy a z dotace Moravskoslezského "
+             "kraje.", lang="cs")
+    assert only(ex).funding == ["rozpočet statutárního města Opavy", "dotace Moravskoslezského kraje"]
+    ex = run("Projekt „Razem” sfinansowano z budżetu Miasta Kalisza oraz z budżetu powiatu kaliskiego.")
+    assert only(ex).funding == ["budżet Miasta Kalisza", "budżet powiatu kaliskiego"]
+
+
 def test_czech_grant_programme_after_an_adjective():
     ex = run("Projekt „Poradna blízko vás“ podpořil Krajský úřad Moravskoslezského kraje z dotačního programu "
              "Podpora sociálních služeb.", lang="cs")

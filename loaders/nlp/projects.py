@@ -201,7 +201,8 @@ def _funds(lang: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
             continue
         lg, rx, name = line.split("\t")
         if lg == lang:
-            rx = rx.replace("(?P<y>", f"(?P<y{len(names)}>").replace("(?P<w>", f"(?P<w{len(names)}>")
+            rx = rx.replace("(?P<y>", f"(?P<y{len(names)}>").replace("(?P<w>", f"(?P<w{len(names)}>") \
+                .replace("(?P<o>", f"(?P<o{len(names)}>")
             parts.append(f"(?P<f{len(names)}>{rx})")
             names.append(name)
     # every fund name starts a word: anchoring the alternation lets the scan skip mid-word positions
@@ -221,6 +222,9 @@ def find_funds(text: str, lang: str) -> list[tuple[int, int, str]]:
         if w:
             w = " ".join(w.split())
             full = f"{full} {w[:1].upper() + w[1:]}"  # "... Województwa Kujawsko-Pomorskiego"
+        o = m.groupdict().get(f"o{n}")
+        if o:
+            full = f"{full} {' '.join(o.split())}"  # "dotace Středočeského kraje", "budżet Miasta Kalisza"
         y = m.groupdict().get(f"y{n}")
         if y:
             years = re.sub(r"\s*([–-])\s*", r"\1", " ".join(y.split()))  # the dash as written
