@@ -200,6 +200,20 @@ def test_quote_after_a_kind_of_body_names_the_body():
     assert names(ex) == ["Ciepły kąt"]
 
 
+def test_registration_number_between_word_and_name():
+    ex = run("Charita Opava realizuje projekt reg. č. CZ.03.2.63/0.0/0.0/15_007/0012345 s názvem „Klidné stáří“.",
+             lang="cs")
+    assert names(ex) == ["Klidné stáří"]
+    ex = run("Miejski Ośrodek Pomocy Społecznej w Kutnie realizuje projekt nr FELD.07.12-IP.01-0001/23 pn. "
+             "„Razem łatwiej”.")
+    assert names(ex) == ["Razem łatwiej"]
+
+
+def test_plus_belongs_to_the_name():
+    ex = run("Szkoła Podstawowa nr 2 w Kutnie realizuje program Erasmus+ od 2020 roku.")
+    assert names(ex) == ["Erasmus+"]
+
+
 def test_one_project_once_with_every_surface_form():
     ex = run("Spouštíme projekt Nový start. Projekt „Nový start“ realizuje Charita Opava od ledna 2025.", lang="cs")
     j = only(ex)

@@ -69,6 +69,8 @@ _KEYWORD = re.compile(
 # words that may stand between the project word and its quoted name ("projekt partnerski pn.")
 _INTRO_WORD = re.compile(
     r"\b(?:pod\s+nazwą|o\s+nazwie|pod\s+tytułem|pod\s+hasłem|pod\s+názvem|s\s+názvem|s\s+\w+\s+názvem|"
+    # a registration number: "nr FELD.07.12-IP.01-0001/23", "reg. č. CZ.03.2.63/0.0/0.0/15_007/0012345"
+    r"(?:nr|numer|o\s+numerze|reg\.\s*č\.|registrační\w*\s+čísl\w*|registračním\s+číslem)\s*[A-Z0-9][\w./-]*|"
     r"nazwan\w+|zatytułowan\w+|nazvan\w+|pn|pt|p\.n|nazwą|tytułem|hasłem|názvem|pod|s)(?:\.|(?!\w))",
     re.IGNORECASE,
 )
@@ -89,7 +91,7 @@ _ROLE_BEFORE = re.compile(
     r"manažer\w*|wartość|hodnota|cel\w*|cíl\w*|biur\w*)\s+$",
     re.IGNORECASE,
 )
-_TOKEN = re.compile(r"[^\W\d_][\w-]*|\d+|[^\w\s]")
+_TOKEN = re.compile(r"[^\W\d_][\w-]*\+?|\d+|[^\w\s]")  # "Erasmus+" is one word
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<a>[" + _CAP + r"]{2,8}\+?)\)")
 # what a title may go on with after its quoted or capitalised part
