@@ -254,7 +254,7 @@ def test_funding_programme_is_not_a_project():
     ex = run("Projekt „Sąsiedzka pomoc” jest realizowany w ramach Programu Operacyjnego Wiedza Edukacja "
              "Rozwój 2014-2020 przez Miejski Ośrodek Pomocy Społecznej w Krobi.")
     assert [j.name for j in ex.projects] == ["Sąsiedzka pomoc"]
-    assert ex.projects[0].funding == ["Program Operacyjny Wiedza Edukacja Rozwój 2014–2020"]
+    assert ex.projects[0].funding == ["Program Operacyjny Wiedza Edukacja Rozwój 2014-2020"]  # years as written
 
 
 def test_czech_project_grant_and_partner():
