@@ -87,3 +87,8 @@ def test_we_do_it_with_a_body_named_at_the_head_of_the_clause():
     assert got[frozenset((cus, org_id(ex, "Powiatowy")))] == "project"
     assert got[frozenset((cus, org_id(ex, "Caritas")))] == "stated"
     assert got[frozenset((cus, org_id(ex, "Kolski")))] == "co-organised"
+
+
+def test_co_leads_of_a_project_work_together():
+    ex = run("Stowarzyszenie „Razem” i Fundacja „Nadzieja” wspólnie realizują projekt „Bliżej ludzi”.")
+    assert pairs(ex) == {frozenset((org_id(ex, "Stowarzyszenie"), org_id(ex, "Fundacja"))): "project"}

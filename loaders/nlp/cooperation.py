@@ -129,8 +129,11 @@ def find_cooperations(
             provenance=model.Evidence(sent.text, s, e, method, conf, quote=quote),
         )
 
-    # joint projects: lead x partner
+    # joint projects: lead x partner, and co-leads ("A i B wspólnie realizują projekt X")
     for p in projects:
+        for a, b in itertools.combinations(p.leads, 2):
+            sent, s, e = _evidence_sentence(sentences, parties_by_sent, [a, b], p, text, cue=_PARTNER_CUE)
+            add(a, b, "project", sent, s, e, "rule:coop-project-co-leads", 0.75, project=p.id)
         for lead in p.leads:
             for partner in p.partners:
                 sent, s, e = _evidence_sentence(sentences, parties_by_sent, [lead, partner], p, text,
