@@ -108,8 +108,12 @@ class _Group:
         return any(m.named for m in self.mentions)
 
     def conflicts(self, m: _Mention) -> bool:
-        """Another day: the mention reports a different gathering."""
-        return bool(self.date and m.date and self.date.date != m.date.date)
+        """Another day: the mention reports a different gathering ("17 i 18 stycznia" holds the 18th)."""
+        if not (self.date and m.date) or self.date.date == m.date.date:
+            return False
+        a0, a1 = self.date.date, self.date.end_date or self.date.date
+        b0, b1 = m.date.date, m.date.end_date or m.date.date
+        return not (a0 <= b1 and b0 <= a1)
 
 
 # --- lexicon -------------------------------------------------------------------------
@@ -161,18 +165,19 @@ def _heads(lang: str) -> dict[str, tuple[Head, bool]]:
 # --- cues ----------------------------------------------------------------------------
 
 # a past gathering: held, convened, organised, attended, opened, spoken at ("during")
+_V = r"(?:ł|ła|ło|li|ły|no|ny|na|ne|ną)"  # Polish past and passive endings after the stem
 _PAST = re.compile(
-    r"\b(?:odby(?:ł|ła|ło|li|ły)\s+się|się\s+odby(?:ł|ła|ło|li|ły)|zorganizowa(?:ł|ła|ło|li|ły|no|ny|na|ne)|"
-    r"przygotowa(?:ł|ła|ło|li|ły|no|ny|na|ne|ną)|zwoła(?:ł|ła|li|ło|no|ne|na)|uczestniczy(?:ł|ła|ło|li|ły)|"
+    r"\b(?:odby(?:ł|ła|ło|li|ły)\s+się|się\s+odby(?:ł|ła|ło|li|ły)|zorganizowa" + _V + r"|"
+    r"przygotowa" + _V + r"|zwoła" + _V + r"|uczestniczy(?:ł|ła|ło|li|ły)|"
     r"(?:wzię(?:li|ły|ła|ło)|wziął)\s+(?:w\s+(?:nim|niej|nich)\s+)?udział|udział\s+w\s+\w+\s+wzię|"
     r"obradowa\w*|spotka(?:li|ły|ło)\s+się|zebra(?:li|ły|ło)\s+się|zjecha(?:li|ły|ło)|"
-    r"gości(?:ł|ła|li|ło)|otworzy(?:ł|ła|ło|li)|otwarto|zainaugurowa\w+|rozpoczął|rozpoczęł\w+|"
-    r"zakończy(?:ł|ła|ło|li)|podsumowa(?:ł|ła|li|no)|poprowadzi(?:ł|ła|li)|prowadzi(?:ł|ła|li)|"
-    r"przewodniczy(?:ł|ła|li)|zgromadzi(?:ł|ła|ło|li)|przyby(?:ł|ła|ło|li|ły)|przyjecha(?:ł|ła|li|ły)|"
-    r"zjawi(?:li|ły)|zasiedli|obchodzono|świętowa(?:ł|ła|ło|li|ły|no)|uświetni(?:ł|ła|li|ły)|"
-    r"wysłucha(?:ł|ła|li|ły|no)|omówi(?:ł|ła|li|ły|ono)|zaprezentowa(?:ł|ła|li|ły|no)|"
-    r"dyskutowa(?:ł|ła|li|ły|no)|rozmawia(?:no|li|ły)|debatowa(?:li|ły|no)|wręczo(?:no|ne)|"
-    r"podczas|w\s+trakcie|gospodarz\w*|prelegen\w+|"
+    r"gości" + _V + r"|otworzy(?:ł|ła|ło|li|ły)|otwarto|zainaugurowa\w+|rozpoczął|rozpoczęł\w+|"
+    r"zakończy" + _V + r"|podsumowa" + _V + r"|poprowadzi" + _V + r"|prowadzi(?:ł|ła|ło|li|ły)|"
+    r"przewodniczy(?:ł|ła|ło|li)|zgromadzi(?:ł|ła|ło|li)|przyby(?:ł|ła|ło|li|ły)|przyjecha(?:ł|ła|li|ły)|"
+    r"zjawi(?:li|ły)|zasiedli|obchodzono|świętowa" + _V + r"|uświetni(?:ł|ła|ło|li|ły)|"
+    r"wysłucha" + _V + r"|omówi(?:ł|ła|ło|li|ły|ono)|zaprezentowa" + _V + r"|"
+    r"dyskutowa" + _V + r"|rozmawia(?:no|li|ły)|debatowa(?:li|ły|no)|wręczo(?:no|ne)|"
+    r"podczas|w\s+trakcie|gospodarz\w*|prelegen\w+|miał[aoy]?\s+miejsce|miały\s+miejsce|"
     r"uskutečnil\w*|konal[aoiy]?|proběhl\w*|sešl[aioy]|sešel|setkal[aoiy]?|zúčastnil\w*|účastnil\w*|"
     r"uspořádal\w*|pořádal\w*|zorganizoval\w*|svolal\w*|zahájil\w*|zakončil\w*|přivítal\w*|"
     r"vystoupil\w*|promluvil\w*|diskutoval\w*|projednal\w*|připomněl\w*|dolaďoval\w*|probíral\w*|"
@@ -189,7 +194,8 @@ _FUTURE = re.compile(
 )
 _HABITUAL = re.compile(
     r"\b(?:co\s+(?:miesiąc|tydzień|kwartał|dwa|trzy|pół)|raz\s+(?:w|na)\s+\w+|regularn\w*|cykliczn\w*|"
-    r"zwykle|zazwyczaj|odbywają\s+się|spotykają\s+się|jednou\s+za|pravideln\w*|každ\w+\s+(?:měsíc|týden|"
+    r"zwykle|zazwyczaj|odbywają\s+się|spotykają\s+się|(?:dwa|trzy|kilka)\s+razy|(?:dva|tři|dvakrát|třikrát|"
+    r"několikrát)\s+(?:do|za|v)\s+rok\w*|jednou\s+za|pravideln\w*|každ\w+\s+(?:měsíc|týden|"
     r"rok|čtvrtletí|středu|pondělí|úterý|čtvrtek|pátek)|měsíčně|týdně|scházejí\s+se|zpravidla|obvykle)\b",
     re.IGNORECASE,
 )
@@ -279,7 +285,7 @@ def _named_at(text: str, toks: list[Tok], i: int, lang: str, blocked) -> tuple[i
     pre_adj = 0
     # Czech writes names in sentence case ("Den otevřených dveří", "Národní potravinová sbírka"):
     # a capitalised head (or adjective) inside a sentence may take lower-case words after it
-    sentence_case = lang == "cs" and i > 0 and toks[i - 1].text not in ".:!?–-\"„“"
+    sentence_case = lang == "cs" and i > 0 and toks[i - 1].text not in ".:!?–-"
     while j < len(toks) and (_is_capital_word(toks[j]) or (pre_adj and sentence_case and toks[j].text.islower()
                                                             and _adj_like(toks[j].text, lang))) \
             and not _head_at(toks[j], lang) and toks[j].low not in _NOT_THIS:
@@ -358,7 +364,16 @@ def _name_nominative(words: list[str], head_idx: int, head: Head, lang: str) -> 
         nom = morph.pl_nominative(words, head_idx, {head.lemma})
     except Exception:  # pragma: no cover - morphology must never break extraction
         nom = None
-    return nom or words
+    nom = nom or list(words)
+    if nom[head_idx] != words[head_idx]:
+        # a participle after the head agrees with it too: "spotkaniu poświęconym" -> "spotkanie poświęcone"
+        gender = (morph.pl_noun_gender(nom[head_idx], {head.lemma}) or "m3")[:1]
+        for k in range(head_idx + 1, min(len(words), head_idx + 4)):
+            if _PARTICIPLE.match(words[k].lower()):
+                nom[k] = re.sub(r"(ąc|on)(?:y|a|e|ego|ej|ym|ą|emu)$",
+                                lambda m: m.group(1) + {"m": "y", "f": "a", "n": "e"}.get(gender, "y"), words[k])
+                break
+    return nom
 
 
 def _cs_nominative(words: list[str], head_idx: int, head: Head) -> list[str]:
@@ -391,15 +406,14 @@ def _cap(s: str) -> str:
 
 
 class _Cues:
-    """What one sentence says about time: past report, announcement, habit, day-dates."""
+    """What one sentence says about time: past report, announcement, habit, day-dates (read lazily)."""
 
-    __slots__ = ("past", "future", "habitual", "dates")
+    __slots__ = ("text", "dates", "_reports")
 
     def __init__(self, sent: Sentence, dates: list[DateMention]) -> None:
-        self.past = bool(_PAST.search(sent.text))
-        self.future = bool(_FUTURE.search(sent.text))
-        self.habitual = bool(_HABITUAL.search(sent.text))
+        self.text = sent.text
         self.dates = dates
+        self._reports: bool | None = None
 
     def date_near(self, start: int, end: int, reach: int = 90) -> DateMention | None:
         best = None
@@ -410,9 +424,12 @@ class _Cues:
         return best[1] if best else None
 
     def reports(self) -> bool:
-        if self.habitual and not self.dates:
-            return False
-        return self.past or (self.future and bool(self.dates))
+        if self._reports is None:
+            if _HABITUAL.search(self.text) and not self.dates:
+                self._reports = False
+            else:
+                self._reports = bool(_PAST.search(self.text)) or (bool(self.dates) and bool(_FUTURE.search(self.text)))
+        return self._reports
 
 
 def _event_dates(text: str, published: str | None) -> list[DateMention]:
@@ -523,7 +540,7 @@ def _cs_verb(low: str) -> bool:
 
 _QUOTE_INTRO = re.compile(
     r"^\s*(?:(?:pod\s+(?:hasłem|tytułem|nazwą)|pt\.|pn\.|zatytułowan\w+|nazwan\w+|s\s+názvem|pod\s+názvem|"
-    r"na\s+téma|s\s+tématem|nazvan\w+)\s*)?[„“\"«]$",
+    r"na\s+téma|na\s+temat|s\s+tématem|nazvan\w+)\s*)?[„“\"«]$",
     re.IGNORECASE,
 )
 
@@ -568,6 +585,8 @@ def _generic(text, toks, i, hit, sent, lang, blocked, org_at, cues: _Cues) -> tu
         a -= 1
         if i - a >= 2:
             break
+    if lang == "cs" and a < i and toks[a].low.endswith(("ých", "ích", "ými", "ími")):
+        return None  # "formát koordinačních setkání": the plural, meetings in general
     b = i + 1
     if b < len(toks) and _agrees_post(toks[b], lang):
         b += 1
@@ -613,6 +632,11 @@ def _complement(text, toks, j, lang, org_at) -> tuple[int, int, list[tuple[int, 
         return c, c, inner
     c = _chain(toks, j, lang, False)
     first_end = j + 1 if c > j else 0
+    if lang == "pl" and c < n and _PARTICIPLE.match(toks[c].low):
+        # "konferencja podsumowująca projekt „X”", "spotkanie poświęcone przeciwdziałaniu przemocy"
+        k = _object(toks, c + 1)
+        if k > c + 1:
+            return k, first_end or c + 2, inner
     for _ in range(2):  # "dla kierowników ... z terenu powiatu ..."
         if c >= n:
             break
@@ -637,6 +661,30 @@ def _complement(text, toks, j, lang, org_at) -> tuple[int, int, list[tuple[int, 
         c = k
         first_end = first_end or c
     return c, first_end, inner
+
+
+_PARTICIPLE = re.compile(r"^(?:podsumowując|inaugurując|otwierając|zamykając|rozpoczynając|poświęcon|dotycząc)\w*$")
+_OPEN_Q, _CLOSE_Q = "„“\"«", "”“\"»"
+
+
+def _object(toks: list[Tok], k: int) -> int:
+    """End of a participle's object: words that are not verbs, or one quoted title."""
+    n = len(toks)
+    k0 = k
+    while k < n and k - k0 < 12:
+        t = toks[k]
+        if t.text in _OPEN_Q:
+            q = next((x for x in range(k + 1, min(n, k + 30)) if toks[x].text in _CLOSE_Q), None)
+            if q is None:
+                break
+            return q + 1
+        if not t.text[:1].isalnum() or t.low in _GEN_STOP or t.low in _PREPS:
+            break
+        rs = morph.pl_readings(t.text)
+        if any(r.pos in ("fin", "praet", "inf", "impt", "imps", "bedzie", "pcon", "pant") for r in rs):
+            break
+        k += 1
+    return k
 
 
 def _chain(toks: list[Tok], k: int, lang: str, capitals: bool) -> int:
@@ -686,6 +734,8 @@ def _cs_adj(word: str) -> bool:
     import simplemma
 
     lem = simplemma.lemmatize(low, lang="cs").lower()
+    if lem == low:  # unknown to simplemma: read the ending ("konferenčním" -> "konferenční")
+        lem = low[: low.rindex("ní") + 2]
     # a verbal noun has a vowel before -ní ("setkání", "školení"); an adjective a consonant ("výroční")
     return lem.endswith("ní") and len(lem) > 4 and lem[-3] not in _CS_VOWELS
 
@@ -694,7 +744,8 @@ def _agrees_post(t: Tok, lang: str) -> bool:
     if lang == "cs":
         return False
     rs = morph.pl_readings(t.text)
-    return bool(rs) and all(r.pos == "adj" for r in rs) and t.text.islower()
+    # "spotkanie wigilijne", "spotkanie Wigilijne": only an adjective, whatever its case
+    return bool(rs) and all(r.pos == "adj" for r in rs) and not t.text.isupper()
 
 
 _GEN_STOP = frozenset(("w", "we", "z", "ze", "na", "do", "i", "a", "oraz", "v", "ve", "se", "s", "je", "jest", "był",
@@ -710,7 +761,8 @@ def _genitive_like(t: Tok, lang: str, capitals: bool = False) -> bool:
         # lower-case words up to the next comma or preposition; participles and verbs start a new phrase
         if capitals and t.text[:1].isupper():
             return True
-        return t.text.islower() and not t.low.endswith(("ující", "ící", "ající")) and not _cs_verb(t.low) \
+        return t.text.islower() and not t.low.endswith(("ující", "ící", "ající", "aný", "aná", "ané", "ený", "ená",
+                                                          "ené", "ěný", "ěná", "ěné")) and not _cs_verb(t.low) \
             and not (len(t.low) > 4 and t.low.endswith(("ovat", "at", "ět", "it"))) and t.low not in _CS_STOP
     if t.low in ("ds", "ds."):
         return True
@@ -832,15 +884,17 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
             g = next((g for g in groups if any(kk == k or kk.endswith(k) or k.endswith(kk) or kk.startswith(k)
                                                or k.startswith(kk) for kk in g.keys if kk and k)), None)
             if g is None:
-                # a named mention names the unnamed event of the same noun ("konferencji ... Konferencja X")
-                g = next((g for g in reversed(groups) if not g.named and m.head.lemma in g.lemmas
-                          and not g.conflicts(m)), None)
+                # a named mention names the unnamed event of the same noun ("konferencji ... Konferencja X"),
+                # or the one a general word just announced ("akce ... s názvem „Den ...“")
+                g = next((g for g in reversed(groups) if not g.named and not g.conflicts(m) and (
+                    m.head.lemma in g.lemmas or (not g.lemmas and g.mentions[-1].sent is m.sent))), None)
             if g is None:
                 g = _Group()
                 groups.append(g)
             g.add(m)
             continue
-        founds = m.reported and (not m.head.needs_comp or m.long_surface) and (not m.head.ref or m.long_surface)
+        founds = m.reported and (not m.head.needs_comp or m.long_surface or " " in m.surface) \
+            and (not m.head.ref or m.long_surface)
         if not founds:
             pending.append(m)
             continue
