@@ -208,3 +208,31 @@ def test_dateline_gives_the_year_when_the_page_has_no_date():
     ex = run("Kętrzyn, 12 maja 2023 r.\n\nW piątek 5 maja w Kętrzynie odbyło się spotkanie "
              "przedstawicieli organizacji pozarządowych.")
     assert ex.events and ex.events[0].date == "2023-05-05"
+
+
+def test_lower_case_open_day_and_round_table_are_events():
+    ex = run("Charita Vyškov pořádala v sobotu 5. října den otevřených dveří.", lang="cs", published="2024-10-07")
+    assert names(ex) == ["Den otevřených dveří"] and ex.events[0].date == "2024-10-05"
+    ex = run("Ve čtvrtek 3. října se na radnici uskutečnil kulatý stůl k bydlení seniorů.", lang="cs",
+             published="2024-10-07")
+    assert names(ex) == ["Kulatý stůl k bydlení seniorů"]
+    assert run("Dzień później burmistrz spotkał się z mieszkańcami.").events == []
+
+
+def test_community_self_help_home_is_not_a_wednesday():
+    ex = run("W piątek 4 października w Środowiskowym Domu Samopomocy w Kole odbył się dzień otwarty.",
+             published="2024-10-07")
+    assert names(ex) == ["Dzień otwarty"]
+    assert (ex.events[0].date, ex.events[0].place) == ("2024-10-04", "Koło")
+
+
+def test_town_of_the_dateline_is_the_place():
+    ex = run("Nový Bydžov – Ve čtvrtek 7. března se v sále kulturního domu konalo slavnostní setkání seniorů.",
+             lang="cs", published="2024-03-08")
+    assert ex.events[0].place == "Nový Bydžov"
+    assert ex.events[0].venue == "sál kulturního domu"
+
+
+def test_hyphenated_town_after_the_venue():
+    ex = run("Konferencja odbyła się 4 lipca w auli miejskiej szkoły w Kędzierzynie-Koźlu.", published="2024-07-05")
+    assert (ex.events[0].venue, ex.events[0].place) == ("aula miejskiej szkoły", "Kędzierzyn-Koźle")

@@ -64,6 +64,8 @@ class Head:
     ref: bool = False  # a general word for an event: refers back, founds one only with a complement
     needs_comp: bool = False  # founds an event only with a complement ("otwarcie klubu")
     gender: str = "n"  # Czech: the gender its adjectives agree in
+    before: tuple[str, ...] = ()  # an event noun only after a word starting so ("kulatý stůl")
+    after: tuple[str, ...] = ()  # a lower-case event noun only before one ("den otevřených dveří")
 
 
 @dataclass(eq=False)
@@ -143,8 +145,10 @@ def _heads(lang: str) -> dict[str, tuple[Head, bool]]:
         if lg != lang or " " in lemma:
             continue
         flags_set = set(flags.split(",")) if flags else set()
+        before = tuple(f[7:] for f in flags_set if f.startswith("before:"))
+        after = tuple(f[6:] for f in flags_set if f.startswith("after:"))
         head = Head(lemma, typ, "named" in flags_set, "plural" in flags_set, "ref" in flags_set,
-                    "comp" in flags_set, _cs_gender(lemma) if lang == "cs" else "n")
+                    "comp" in flags_set, _cs_gender(lemma) if lang == "cs" else "n", before, after)
         if lang == "cs" or forms.split():
             for f in (forms.split() or [lemma]):
                 out.setdefault(f.lower(), (head, head.plural_ok))
@@ -416,11 +420,13 @@ class _Cues:
         self._reports: bool | None = None
 
     def date_near(self, start: int, end: int, reach: int = 90) -> DateMention | None:
+        """The date closest to the mention; a written day ("4 października") before a weekday alone."""
         best = None
         for d in self.dates:
             dist = start - d.end if d.end <= start else d.start - end if d.start >= end else 0
-            if dist <= reach and (best is None or dist < best[0]):
-                best = (dist, d)
+            rank = (d.weekday_only, dist)
+            if dist <= reach and (best is None or rank < best[0]):
+                best = (rank, d)
         return best[1] if best else None
 
     def reports(self) -> bool:
@@ -489,7 +495,7 @@ def find_event_mentions(text: str, lang: str, sentences: Sequence[Sentence], org
                     i = j1
                     continue
             if hit:
-                q = _quoted_after(text, toks, i, sent)
+                q = _quoted_after(text, toks, i, sent, lang)
                 if q:
                     qs, qe, qname, alias_end = q
                     plural = hit[1] and not hit[0].plural_ok
@@ -545,13 +551,19 @@ _QUOTE_INTRO = re.compile(
 )
 
 
-def _quoted_after(text, toks, i, sent) -> tuple[int, int, str, int] | None:
+def _quoted_after(text, toks, i, sent, lang="pl") -> tuple[int, int, str, int] | None:
     """"konferencja „X”", "warsztaty pod hasłem „X”", "workshop „X“" -> (start, end, name, alias end)."""
-    rest = text[toks[i].end:min(sent.end, toks[i].end + 40)]
+    k = i + 1
+    # up to two adjectives between the head and the title: "debata społeczna „X”", "konferencja naukowa „X”"
+    while k < len(toks) and k - i <= 2 and toks[k].text.isalpha() and toks[k].text.islower() and (
+            _cs_adj(toks[k].text) if lang == "cs" else morph.pl_is_adjective(toks[k].text)):
+        k += 1
+    after = toks[k - 1].end
+    rest = text[after:min(sent.end, after + 40)]
     m = re.search(r"[„“\"«]", rest)
     if not m or not _QUOTE_INTRO.match(rest[: m.end()]):
         return None
-    qs = toks[i].end + m.end()
+    qs = after + m.end()
     close = re.search(r"[”“\"»]", text[qs:sent.end])
     if not close or close.start() < 2 or close.start() > 150:
         return None
@@ -569,8 +581,10 @@ def _generic(text, toks, i, hit, sent, lang, blocked, org_at, cues: _Cues) -> tu
     """A lower-case mention: [adjectives] head [complement]; returns it and where scanning goes on."""
     head, plural = hit
     t = toks[i]
-    if head.named_only:
-        return None
+    if head.before and not (i and toks[i - 1].low.startswith(head.before)):
+        return None  # "stůl" is a round table only as "kulatý stůl"
+    if head.named_only and not (head.after and i + 1 < len(toks) and toks[i + 1].low.startswith(head.after)):
+        return None  # "den" is an event in lower case only as "den otevřených dveří"
     if any(t.start < be and bs < t.end for bs, be in blocked):
         return None
     if plural and not head.plural_ok:
@@ -744,8 +758,9 @@ def _agrees_post(t: Tok, lang: str) -> bool:
     if lang == "cs":
         return False
     rs = morph.pl_readings(t.text)
-    # "spotkanie wigilijne", "spotkanie Wigilijne": only an adjective, whatever its case
-    return bool(rs) and all(r.pos == "adj" for r in rs) and not t.text.isupper()
+    # "spotkanie wigilijne", "spotkanie Wigilijne", "dzień otwarty": an adjective (or participle), no noun
+    return bool(rs) and any(r.pos == "adj" for r in rs) and all(r.pos in ("adj", "ppas", "pact") for r in rs) \
+        and not t.text.isupper()
 
 
 _GEN_STOP = frozenset(("w", "we", "z", "ze", "na", "do", "i", "a", "oraz", "v", "ve", "se", "s", "je", "jest", "był",
@@ -1344,7 +1359,7 @@ _NOT_VENUE_ADJ = frozenset("""naszej naszym naszego swojej swoim tej tym tamtej 
     této tomto nové novém""".split())
 
 
-def _venue_in(s: Sentence, text: str, lang: str, org_at: dict) -> tuple[str, int] | None:
+def _venue_in(s: Sentence, text: str, lang: str, org_at: dict) -> tuple[str, int, str | None] | None:
     """"w sali konferencyjnej Starostwa Powiatowego w Łowiczu" -> ("sala konferencyjna Starostwa ...", end)."""
     toks = _tokens(s)
     n = len(toks)
@@ -1368,6 +1383,9 @@ def _venue_in(s: Sentence, text: str, lang: str, org_at: dict) -> tuple[str, int
         k = h + 1
         while k < n and k - h < 3 and toks[k].text.islower() and lang == "pl" and _agrees_post(toks[k], lang):
             k += 1
+        if k > h + 1 and k < n and toks[k].text.islower() and any(
+                r.pos == "subst" for r in morph.pl_readings(toks[k].text)):
+            k = h + 1  # "w auli miejskiej szkoły": the adjective is the school's
         post_adj_end = k
         if k < n and toks[k].start in org_at:
             end = org_at[toks[k].start]
@@ -1395,8 +1413,9 @@ def _venue_in(s: Sentence, text: str, lang: str, org_at: dict) -> tuple[str, int
         hidx = len(text[toks[a].start:toks[h].start].split())
         if lang == "pl":
             lemma = next(r.lemma for r in morph.pl_readings(toks[h].text) if r.lemma in _VENUE_PL)
-            nom = morph.pl_nominative(words, hidx, {lemma}) or words
             npost = post_adj_end - h - 1
+            own = hidx + 1 + npost  # the head with its own adjectives; what follows stays as written
+            nom = (morph.pl_nominative(words[:own], hidx, {lemma}) or words[:own]) + words[own:]
             # post-posed adjectives ("sali konferencyjnej") agree with the head
             gender = morph.pl_noun_gender(toks[h].text, {lemma}) or "f"
             for x in range(hidx + 1, hidx + 1 + npost):
@@ -1407,7 +1426,14 @@ def _venue_in(s: Sentence, text: str, lang: str, org_at: dict) -> tuple[str, int
             nom[hidx] = lemma
             for x in range(hidx):
                 nom[x] = morph.cs_adjective_nominative(words[x], gender if gender != "p" else "f")
-        return " ".join(nom), toks[k - 1].end
+        # "w auli Akademii X w Bielsku-Białej": the town right after the venue
+        town = None
+        if k + 1 < n and toks[k].low in ("w", "we", "v", "ve") and toks[k + 1].text[:1].isupper():
+            k2 = k + 1
+            while k2 < n and k2 - k <= 2 and toks[k2].text[:1].isupper():
+                k2 += 1
+            town = _place_of(text[toks[k + 1].start:toks[k2 - 1].end].split(), lang)
+        return " ".join(nom), toks[k - 1].end, town
     return None
 
 
@@ -1464,7 +1490,8 @@ def _place_venue(text, lang, ev_sents, org_mentions, organisations, ev) -> tuple
         for s in ev_sents:
             got = _venue_in(s, text, lang, org_at)
             if got:
-                venue, vend = got
+                venue, vend, town = got
+                place = place or town
                 om = next((o for o in org_mentions if s.start <= o.start < vend and o.end <= vend
                            and o.start >= vend - len(venue) - 40), None)
                 venue_org = org_by_id.get(om.org_id) if om else None
@@ -1494,8 +1521,29 @@ def _place_venue(text, lang, ev_sents, org_mentions, organisations, ev) -> tuple
         if len(places) == 1 and None not in places:
             place = places.pop()
     if place is None:
-        place = _main_place(org_mentions, org_by_id)
+        place = _dateline_place(text, lang) or _main_place(org_mentions, org_by_id)
     return place, venue
+
+
+_DATELINE_PLACE = re.compile(
+    r"^([A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽŁŚŻŹĆŃ][\w-]+(?:\s+(?:nad|pod|u|w|nad)?\s*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽŁŚŻŹĆŃ][\w-]+)?)"
+    r"\s*(?:[–—-]|\.|:|,)\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽŁŚŻŹĆŃ„\d])", re.MULTILINE)
+
+
+def _dateline_place(text: str, lang: str) -> str | None:
+    """The town a report is filed from: "Tábor – Více než ...", "Kobylnica. Radni ...", "Jasło: ..."."""
+    for m in _DATELINE_PLACE.finditer(text[:2500]):
+        cand = m.group(1)
+        sep = text[m.end(1):m.end()].strip()
+        if lang == "cs":
+            if sep in "–—-" and len(cand.split()) <= 3:
+                return cand
+            continue
+        words = cand.split()
+        if any(r.is_geo and "nom" in r.cases for r in morph.pl_readings(words[-1])) and \
+                not any(r.pos not in ("subst", "adj") for r in morph.pl_readings(words[0])):
+            return cand
+    return None
 
 
 def _main_place(org_mentions, org_by_id) -> str | None:
@@ -1521,6 +1569,19 @@ def _place_of(words: list[str], lang: str) -> str | None:
             return None
         nom = cs_place_nominative(words)
         return nom if nom and nom[:1].isupper() else None
+    if len(words) == 1 and "-" in words[0].strip("-"):
+        # "w Bielsku-Białej", "w Kędzierzynie-Koźlu": each part in the nominative
+        parts = words[0].split("-")
+        lemmas = {r.lemma for r in morph.pl_readings(parts[0]) if r.is_geo and "loc" in r.cases}
+        if len(lemmas) != 1:
+            return None  # "Bielsku": Bielsk or Bielsko? better no place than a wrong one
+        out = [lemmas.pop()]
+        for p in parts[1:]:
+            nom = morph.pl_noun_to(p, "nom") or p
+            if nom == p and "loc" in morph.pl_case_of(p) and "nom" not in morph.pl_case_of(p):
+                return None
+            out.append(nom)
+        return "-".join(out)
     geo = [r for r in morph.pl_readings(words[-1]) if r.is_geo and "loc" in r.cases]
     if not geo:
         return None
