@@ -236,3 +236,25 @@ def test_town_of_the_dateline_is_the_place():
 def test_hyphenated_town_after_the_venue():
     ex = run("Konferencja odbyła się 4 lipca w auli miejskiej szkoły w Kędzierzynie-Koźlu.", published="2024-07-05")
     assert (ex.events[0].venue, ex.events[0].place) == ("aula miejskiej szkoły", "Kędzierzyn-Koźle")
+
+
+def test_gathering_for_a_named_day_is_named_after_the_gathering():
+    ex = run("Z okazji Dnia Seniora w czwartek 17 października w Ostródzie odbyło się spotkanie dla seniorów "
+             "z terenu gminy.", published="2024-10-20")
+    assert names(ex) == ["Spotkanie dla seniorów z terenu gminy"]
+    assert {"Dzień Seniora", "Spotkanie z okazji Dnia Seniora"} <= set(ex.events[0].aliases)
+
+
+def test_named_event_keeps_its_count_as_an_alias():
+    ex = run("Více než sto lidí se ve středu 9. října sešlo v Hodoníně na již pátém Setkání pěstounských "
+             "rodin Hodonínska.", lang="cs", published="2024-10-11")
+    assert names(ex) == ["Setkání pěstounských rodin Hodonínska"]
+    assert "pátém Setkání pěstounských rodin Hodonínska" in ex.events[0].aliases
+
+
+def test_host_house_is_the_venue_not_a_participant():
+    ex = run("Forum odbyło się 5 marca w sali widowiskowej Miejskiego Domu Kultury w Ostródzie. W forum "
+             "uczestniczyli przedstawiciele Powiatowego Urzędu Pracy w Ostródzie.", published="2024-03-06")
+    ev = ex.events[0]
+    assert ev.venue == "sala widowiskowa Miejskiego Domu Kultury w Ostródzie"
+    assert ev.participants == [org_id(ex, "Powiatowy Urząd")]

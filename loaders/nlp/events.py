@@ -233,7 +233,7 @@ _TEAM_MEETING = re.compile(r"obrad\w*|posiedzeni\w*|spotkani\w*|zebra(?:ł|ła|l
 _SPEECH = re.compile(
     r"\b(?:mówi|powiedzia|podkreśl|przedstawi|zaprezentowa|prezentowa|omówi|przybliży|poprowadzi|"
     r"podzieli(?:ł|ła|li)\s+się|udzieli|zapozna|wygłosi|prelegen|wykład|referat|życzeni|gratulac|"
-    r"przemawia|zabra(?:ł|ła|li)\s+głos|głos\s+zabra\w*|wystąpi|otworzy|opowiada|przypomnia|wyjaśnia|"
+    r"przemawia|zabra(?:ł|ła|li)\s+głos|głos\s+zabra\w*|wystąpi|otworzy|opowiada|przypomnia|wyjaśnia|przywita|"
     r"zaznaczy|zwróci(?:ł|ła|li)\s+uwagę|powita|zapowiedzia|wylicza|relacjonowa|apelowa|dodał|"
     r"řekl|uvedl|zdůraznil|představil|prezentoval|přednesl|hovořil|vystoupil|promluvil|mluvil|vysvětlil|"
     r"popsal|upozornil|ocenil|připomněl|přivítal|doplnil|dodal|poděkoval|informoval)",
@@ -479,8 +479,13 @@ def find_event_mentions(text: str, lang: str, sentences: Sequence[Sentence], org
                 words = norm.split()
                 hidx = next((k for k, w in enumerate(words) if heads.get(w.lower(), (None,))[0] == head), 0)
                 name = " ".join(_name_nominative(words, hidx, head, lang)) if lang == "pl" else norm
-                out.append(_Mention(s, e, surface, name, head, sent, True, reported=True,
-                                    method="pattern:event-named", conf=0.85, date=cues.date_near(s, e)))
+                nm = _Mention(s, e, surface, name, head, sent, True, reported=True,
+                              method="pattern:event-named", conf=0.85, date=cues.date_near(s, e))
+                # "na již šestém Setkání ...", "na tegorocznym Forum ...": the form with its count
+                prev = toks[i0 - 1] if i0 else None
+                if prev is not None and prev.text.isalpha() and prev.text.islower() and _agrees_pre(prev, lang):
+                    nm.variants.append(text[prev.start:e])
+                out.append(nm)
                 i = i1
                 continue
             hit = _head_at(toks[i], lang)
@@ -950,13 +955,23 @@ def _name_event(g: _Group, group: list[_Mention], lang: str, text: str, title: s
     special_alias: str | None = None
     founder = next((m for m in group if m.reported and not m.head.ref), None) or \
         next((m for m in group if m.reported), group[0] if group else None)
-    # "piknik z okazji Dnia X": the picnic is the event, the day its occasion
+    # "piknik z okazji Dnia X": the picnic is the event, the day its occasion; so too
+    # "Z okazji Dnia Seniora ... odbyło się spotkanie dla seniorów"
     occasion = next((m for m in group if not m.named and m.reported and m.key
                      and any(_key(x) in g.keys for x in m.inner)), None)
+    day = None
+    if occasion is None:
+        day = next((d for d in names_named if d.head.lemma in _OCCASIONS
+                    and _FOR_OCCASION.search(text[max(0, d.start - 25):d.start])), None)
+        occasion = next((m for m in group if day is not None and not m.named and m.reported and not m.head.ref
+                         and m.sent is day.sent and m.head.lemma not in _OCCASIONS), None)
     if occasion is not None:
-        name = occasion.key
+        name = _without_ordinals(occasion.key or occasion.name, occasion.head, lang)
         typ = occasion.head.type
         head_lemma = occasion.head.lemma
+        if day is not None:
+            for_words = _FOR_OCCASION.search(text[max(0, day.start - 25):day.start]).group(0).strip().lower()
+            special_alias = f"{occasion.name} {for_words} {day.surface}"  # "Spotkanie z okazji Dnia Seniora"
     elif names_named:
         best = max(names_named, key=lambda m: (len(m.name.split()), -m.start))
         name = best.name
@@ -994,7 +1009,7 @@ def _name_event(g: _Group, group: list[_Mention], lang: str, text: str, title: s
 
     for m in group:
         if m.named:
-            for s in (m.surface, m.name, m.long_surface):
+            for s in (m.surface, m.name, m.long_surface, *m.variants):
                 if s and len(s.split()) > 1:
                     add(s)
             for s in m.inner:
@@ -1010,6 +1025,10 @@ def _name_event(g: _Group, group: list[_Mention], lang: str, text: str, title: s
     for s in ([title_alias] if title_alias else []) + team[1:] + ([special_alias] if special_alias else []):
         add(s)
     return model.Event(id=eid, name=name, aliases=aliases[:_MAX_ALIASES], type=typ)
+
+
+_OCCASIONS = {"dzień", "dni", "święto", "tydzień", "den", "dny"}
+_FOR_OCCASION = re.compile(r"\b(?:z\s+okazji|u\s+příležitosti|k\s+příležitosti|z\s+racji)\s*$", re.IGNORECASE)
 
 
 def _without_ordinals(name: str, head: Head, lang: str) -> str:
@@ -1226,14 +1245,19 @@ def _fill(ev, text, lang, sentences, ev_sents, organisations, org_mentions, pers
         for m in oms_by_sent.get(s.start, []):
             if m.org_id not in participants:
                 participants.append(m.org_id)
+    speaker_orgs = set()
     for p in persons:
         if p.id in ev.speakers:
             for a in p.affiliations:
+                speaker_orgs.add(a.org)
                 if a.org not in participants:
                     participants.append(a.org)
     ev.participants = [o for o in participants if o not in organisers and parents.get(o) not in organisers
                        and o in org_ids]
-    ev.place, ev.venue = _place_venue(text, lang, ev_sents, org_mentions, organisations, ev)
+    ev.place, ev.venue, venue_org = _place_venue(text, lang, ev_sents, org_mentions, organisations, ev)
+    if venue_org and venue_org not in speaker_orgs:
+        # the house that hosts an event takes part in it only through someone who speaks there
+        ev.participants = [o for o in ev.participants if o != venue_org]
 
 
 def _dateline(text: str, d: DateMention) -> bool:
@@ -1444,7 +1468,8 @@ def _venue_head(t: Tok, lang: str) -> bool:
                                     for r in morph.pl_readings(t.text))
 
 
-def _place_venue(text, lang, ev_sents, org_mentions, organisations, ev) -> tuple[str | None, str | None]:
+def _place_venue(text, lang, ev_sents, org_mentions, organisations, ev) -> tuple[str | None, str | None, str | None]:
+    """(place, venue, the organisation that is the venue) of an event."""
     place = venue = None
     blocked = [(m.start, m.end) for m in org_mentions]
     org_by_id = {o.id: o for o in organisations}
@@ -1522,7 +1547,7 @@ def _place_venue(text, lang, ev_sents, org_mentions, organisations, ev) -> tuple
             place = places.pop()
     if place is None:
         place = _dateline_place(text, lang) or _main_place(org_mentions, org_by_id)
-    return place, venue
+    return place, venue, venue_org.id if venue_org is not None else None
 
 
 _DATELINE_PLACE = re.compile(
