@@ -258,3 +258,16 @@ def test_host_house_is_the_venue_not_a_participant():
     ev = ex.events[0]
     assert ev.venue == "sala widowiskowa Miejskiego Domu Kultury w Ostródzie"
     assert ev.participants == [org_id(ex, "Powiatowy Urząd")]
+
+
+def test_title_case_name_with_a_preposition_stops_before_a_town():
+    ex = run("W czwartek 10 października w Kole obchodzono Światowy Dzień Walki z Depresją.", published="2024-10-12")
+    assert names(ex) == ["Światowy Dzień Walki z Depresją"]
+    ex = run("Forum Seniorów z Kalisza odbyło się 5 maja.", published="2024-05-06")
+    assert names(ex) == ["Forum Seniorów"]
+
+
+def test_czech_day_name_opening_a_sentence():
+    ex = run("Den sociálních služeb se konal v pátek 6. září na náměstí.", lang="cs", published="2024-09-09")
+    assert names(ex) == ["Den sociálních služeb"] and ex.events[0].date == "2024-09-06"
+    assert run("Den poté se sešli zastupitelé.", lang="cs").events == []

@@ -310,10 +310,21 @@ def _named_at(text: str, toks: list[Tok], i: int, lang: str, blocked) -> tuple[i
     h = j
     j += 1
     comps = 0
+    if lang == "cs" and head.named_only and not sentence_case and j < len(toks) and toks[j].text.islower() \
+            and (_cs_adj(toks[j].text) or toks[j].low == "pro"):
+        # a Czech day's name opening a sentence: "Den sociálních služeb se konal ...", "Den pro rodinu ..."
+        sentence_case = True
     while j < len(toks):
         t = toks[j]
         if _is_capital_word(t) and t.low not in ("w", "we", "v", "ve", "z", "ze", "na") and not t.text.isdigit():
             j += 1
+            comps += 1
+            continue
+        # a preposition inside a Polish title-case name: "Dzień Walki z Depresją", "Forum Organizacji dla Seniorów"
+        if lang == "pl" and comps and t.low in ("z", "ze", "o", "dla", "do", "przeciw", "bez", "od", "nad") \
+                and j + 1 < len(toks) and _is_capital_word(toks[j + 1]) and not toks[j + 1].text.isupper() \
+                and not _head_at(toks[j + 1], lang) and not any(r.is_geo for r in morph.pl_readings(toks[j + 1].text)):
+            j += 2
             comps += 1
             continue
         if sentence_case and t.text.islower() and t.text.isalpha() and comps < 4 and \
