@@ -271,3 +271,24 @@ def test_czech_day_name_opening_a_sentence():
     ex = run("Den sociálních služeb se konal v pátek 6. září na náměstí.", lang="cs", published="2024-09-09")
     assert names(ex) == ["Den sociálních služeb"] and ex.events[0].date == "2024-09-06"
     assert run("Den poté se sešli zastupitelé.", lang="cs").events == []
+
+
+def test_trainings_in_the_plural_reading_are_no_event():
+    ex = run("Regionalny Ośrodek Polityki Społecznej w Opolu prowadził dla pracowników szkolenia z usług "
+             "społecznych.")
+    assert ex.events == []
+    ex = run("Podczas spotkania przedstawiciele ośrodka omówili plan pracy.")
+    assert names(ex) == ["Spotkanie"]
+
+
+def test_council_session_on_a_day_is_named_after_the_council():
+    ex = run("Rada Miejska w Lubaniu zdecydowała o utworzeniu centrum usług społecznych. Uchwałę radni przyjęli "
+             "jednogłośnie na sesji 11 czerwca.", published="2024-06-12")
+    assert names(ex) == ["Sesja Rady Miejskiej w Lubaniu"]
+    assert "sesji" in ex.events[0].aliases and ex.events[0].date == "2024-06-11"
+
+
+def test_building_adjective_is_not_the_town():
+    ex = run("Slavnost se konala ve čtvrtek 19. září v Arcibiskupském zámku.", lang="cs", published="2024-09-25")
+    ev = ex.events[0]
+    assert ev.place is None and ev.venue == "Arcibiskupský zámek"

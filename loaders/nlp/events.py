@@ -133,6 +133,23 @@ def _cs_gender(lemma: str) -> str:
     return "m"
 
 
+@lru_cache(maxsize=1)
+def _number_ambiguous() -> frozenset[str]:
+    """Polish head forms that read as the genitive singular and as the plural subject or object
+    ("szkolenia", "spotkania", "debaty"): alone, they do not say that one event took place."""
+    sg: set[str] = set()
+    pl_nom_acc: set[str] = set()
+    for form, (head, _plural) in _heads("pl").items():
+        for r in morph.pl_readings(form):
+            if r.lemma != head.lemma or r.pos not in ("subst", "depr"):
+                continue
+            if "sg" in r.numbers:
+                sg.add(form)
+            if "pl" in r.numbers and r.cases & {"nom", "acc"}:
+                pl_nom_acc.add(form)
+    return frozenset(f for f in sg & pl_nom_acc if not _heads("pl")[f][0].plural_ok)
+
+
 @lru_cache(maxsize=2)
 def _heads(lang: str) -> dict[str, tuple[Head, bool]]:
     """Lower-case form -> (head, is_plural_form)."""
@@ -634,11 +651,17 @@ def _generic(text, toks, i, hit, sent, lang, blocked, org_at, cues: _Cues) -> tu
         variants.append(text[toks[a].start:toks[first_end - 1].end])
     if a < i:
         variants.append(text[t.start:toks[b - 1].end])
-    # a habitual or unrelated mention is not a report; a generic plural is never one event
-    reported = (not plural or head.plural_ok) and cues.reports()
+    date = cues.date_near(toks[a].start, toks[c - 1].end)
+    before = toks[a - 1].low if a else ""
+    # a habitual or unrelated mention is not a report; a generic plural is never one event;
+    # "na sesji 11 czerwca", "na setkání 3. května": at the event, on a day, is a report by itself
+    reported = (not plural or head.plural_ok) and (
+        cues.reports() or (date is not None and before in _AT and not date.weekday_only))
+    if reported and lang == "pl" and t.low in _number_ambiguous() and date is None and before not in _GEN_PREPS \
+            and not (a < i and _singular_adjective(toks[a])):
+        reported = False  # "prowadził szkolenia": many trainings, not one
     mm = _Mention(toks[a].start, toks[b - 1].end, short, name, head, sent, False, reported=reported,
-                  method="pattern:event-generic", conf=0.6, long_surface=long, variants=variants,
-                  date=cues.date_near(toks[a].start, toks[c - 1].end))
+                  method="pattern:event-generic", conf=0.6, long_surface=long, variants=variants, date=date)
     mm.key = long_name or ""
     for s, e in inner:
         words_in = _normalise_caps(text[s:e]).split()
@@ -734,6 +757,18 @@ def _chain(toks: list[Tok], k: int, lang: str, capitals: bool) -> int:
             continue
         break
     return k
+
+
+_AT = frozenset(("na", "w", "we", "v", "ve", "podczas", "během", "po"))
+# prepositions that take the genitive: "podczas spotkania" is one meeting
+_GEN_PREPS = frozenset(("podczas", "w trakcie", "trakcie", "do", "od", "z", "ze", "dla", "u", "wokół", "według",
+                        "uczestnicy", "uczestników", "organizatorzy", "organizatorem", "organizatorami"))
+
+
+def _singular_adjective(t: Tok) -> bool:
+    """"dorocznego spotkania": an adjective that can only be singular here."""
+    rs = [r for r in morph.pl_readings(t.text) if r.pos == "adj"]
+    return bool(rs) and all("pl" not in r.numbers or not (r.cases & {"nom", "acc"}) for r in rs)
 
 
 def _agrees_pre(t: Tok, lang: str) -> bool:
@@ -845,7 +880,8 @@ def find_events(
     for n, g in enumerate(groups):
         group = sorted(g.mentions, key=lambda m: m.start)
         ev = _name_event(g, group, lang, text, title, title_name if n == main else None,
-                         title_alias if n == main else None, team if n == main else [], f"e{len(events) + 1}")
+                         title_alias if n == main else None, team if n == main else [], f"e{len(events) + 1}",
+                         bodies=_bodies_near(group, sentences, org_mentions, organisations))
         if ev is None:
             continue
         first = next((m for m in group if m.named), None) or next((m for m in group if m.reported), None) \
@@ -959,8 +995,45 @@ def _group(mentions: list[_Mention]) -> list[_Group]:
     return [g for g in groups if g.mentions]
 
 
+def _bodies_near(group: list[_Mention], sentences: list[Sentence], org_mentions,
+                 organisations) -> list[model.Organisation]:
+    """Organisations named in the sentence of the event's first mention and the one before it."""
+    if not group:
+        return []
+    first = min(group, key=lambda m: m.start)
+    k = next((x for x, s in enumerate(sentences) if s.start == first.sent.start), 0)
+    lo = sentences[max(0, k - 1)].start
+    by_id = {o.id: o for o in organisations}
+    out = []
+    for m in sorted(org_mentions, key=lambda m: (m.sentence.start != first.sent.start, -m.start)):
+        if lo <= m.start < first.sent.end and m.org_id in by_id and by_id[m.org_id] not in out:
+            out.append(by_id[m.org_id])
+    return out
+
+
+# bodies that hold sessions: "sesja Rady Gminy X", "posiedzenie Zarządu Powiatu"
+_SITTING_HEADS = {"sesja", "posiedzenie", "zebranie", "obrady"}
+_SITTING_BODIES = {"rada", "zespół", "komisja", "zarząd", "sejmik", "zgromadzenie", "kolegium"}
+
+
+def _sitting_name(head: Head, word: str, bodies: list[model.Organisation]) -> str | None:
+    """"Podczas sesji 28 lutego Rada Gminy X ..." -> "Sesja Rady Gminy X"."""
+    if head.lemma not in _SITTING_HEADS:
+        return None
+    for o in bodies:
+        words = o.name.split()
+        if words and words[0].lower() in _SITTING_BODIES:
+            try:
+                gen = morph.pl_inflect_name(words, 0, {words[0].lower()}, "gen")
+            except Exception:  # pragma: no cover - morphology must never break extraction
+                continue
+            return f"{_cap(word)} {' '.join(gen)}"
+    return None
+
+
 def _name_event(g: _Group, group: list[_Mention], lang: str, text: str, title: str | None,
-                title_name: str | None, title_alias: str | None, team: list[str], eid: str) -> model.Event | None:
+                title_name: str | None, title_alias: str | None, team: list[str], eid: str,
+                bodies: list[model.Organisation] = ()) -> model.Event | None:
     """The event's name, type and aliases (module docstring, 3.)."""
     names_named = [m for m in group if m.named]
     special_alias: str | None = None
@@ -1004,6 +1077,8 @@ def _name_event(g: _Group, group: list[_Mention], lang: str, text: str, title: s
             name = first.key if first.key and first.key != "__title__" and len(first.key.split()) <= 14 \
                 else first.name
             name = _without_ordinals(name, first.head, lang)
+            if lang == "pl" and len(name.split()) == 1:
+                name = _sitting_name(first.head, name, bodies) or name
         elif title_alias:
             name = title_alias
             hit = _heads(lang).get(title_alias.split()[0].lower())
@@ -1409,9 +1484,9 @@ def _venue_in(s: Sentence, text: str, lang: str, org_at: dict) -> tuple[str, int
             if _venue_head(w, lang):
                 h = j
                 break
-            if not w.text.isalpha() or not w.text.islower() or w.low in _NOT_VENUE_ADJ or not (
+            if not w.text.isalpha() or w.text.isupper() or w.low in _NOT_VENUE_ADJ or not (
                     _cs_adj(w.text) if lang == "cs" else _adj_like(w.text, lang)):
-                break
+                break  # ("w Arcibiskupskim zámku", "w nowej sali": adjectives, capitalised or not)
             j += 1
         if h is None:
             continue
@@ -1491,6 +1566,9 @@ def _place_venue(text, lang, ev_sents, org_mentions, organisations, ev) -> tuple
             b = s.start + m.end(1)
             if any(a < be and bs < b for bs, be in blocked) or _STREET.match(s.text[m.end():]):
                 continue
+            if lang == "cs" and re.match(r"\s+[a-záčďéěíňóřšťúůýž]{3,}", s.text[m.end():]) and \
+                    _cs_adj(m.group(1).split()[-1]):
+                continue  # "v Arcibiskupském zámku": a building's adjective, not a town
             words = m.group(1).split()
             cand = _place_of(words, lang)
             if cand:
