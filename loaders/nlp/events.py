@@ -42,7 +42,7 @@ from ... import model
 from . import morph
 from .dates import DateMention, find_dates
 from .persons import PersonMention, Tok, _WORD
-from .text import Sentence
+from .text import Sentence, sentence_at
 
 log = logging.getLogger(__name__)
 
@@ -488,12 +488,22 @@ def find_event_mentions(text: str, lang: str, sentences: Sequence[Sentence], org
     out: list[_Mention] = []
     for sent in sentences:
         toks = _tokens(sent)
+        head_at = [k for k, t in enumerate(toks) if t.low in heads]
+        if not head_at:
+            continue  # no event noun, no mention (most sentences)
         lo, hi = bisect.bisect_left(date_starts, sent.start), bisect.bisect_left(date_starts, sent.end)
         cues: _Cues | None = None
         i = 0
         while i < len(toks):
             first = toks[i].text[:1]
             if not (first.isupper() or first.isdigit()) and toks[i].low not in heads:
+                i += 1
+                continue
+            # a name starts at most a few words before its head noun
+            nh = head_at[bisect.bisect_left(head_at, i)] if head_at[-1] >= i else None
+            if nh is None:
+                break
+            if nh - i > 6:
                 i += 1
                 continue
             if cues is None:
@@ -1279,7 +1289,7 @@ def _fill(ev, text, lang, sentences, ev_sents, organisations, org_mentions, pers
             or re.search(r"spotkal|sešl|setkal|zebral", _sent_text(sentences, d.start), re.I))), None)
     if pick:
         ev.date, ev.end_date = pick.date, pick.end_date
-        ds = next((s for s in sentences if s.start <= pick.start < s.end), None)
+        ds = sentence_at(sentences, pick.start)
         if ds is not None and ds not in ev_sents:
             ev_sents = sorted(ev_sents + [ds], key=lambda s: s.start)
             sent_ids.add(ds.start)
@@ -1356,17 +1366,13 @@ def _dateline(text: str, d: DateMention) -> bool:
 
 
 def _sent_of(sentences, offset) -> int:
-    for s in sentences:
-        if s.start <= offset < s.end:
-            return s.start
-    return -1
+    s = sentence_at(sentences, offset)
+    return s.start if s is not None else -1
 
 
 def _sent_text(sentences, offset) -> str:
-    for s in sentences:
-        if s.start <= offset < s.end:
-            return s.text
-    return ""
+    s = sentence_at(sentences, offset)
+    return s.text if s is not None else ""
 
 
 # "wspólnie ze Stowarzyszeniem X", "spolu s Domem dětí": a co-organiser named beside the verb
@@ -1640,7 +1646,7 @@ def _place_venue(text, lang, ev_sents, org_mentions, organisations, ev) -> tuple
 
 
 _DATELINE_PLACE = re.compile(
-    r"^([A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽŁŚŻŹĆŃ][\w-]+(?:\s+(?:nad|pod|u|w|nad)?\s*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽŁŚŻŹĆŃ][\w-]+)?)"
+    r"^([A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽŁŚŻŹĆŃ][\w-]+(?:\s+(?:nad|pod|u|w)?\s*[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽŁŚŻŹĆŃ][\w-]+)?)"
     r"\s*(?:[–—-]|\.|:|,)\s+(?=[A-ZÁČĎÉĚÍŇÓŘŠŤÚŮÝŽŁŚŻŹĆŃ„\d])", re.MULTILINE)
 
 
