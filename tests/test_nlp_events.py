@@ -292,3 +292,12 @@ def test_building_adjective_is_not_the_town():
     ex = run("Slavnost se konala ve čtvrtek 19. září v Arcibiskupském zámku.", lang="cs", published="2024-09-25")
     ev = ex.events[0]
     assert ev.place is None and ev.venue == "Arcibiskupský zámek"
+
+
+def test_meeting_with_whom_keeps_its_complement():
+    ex = run("W czwartek 5 grudnia w ratuszu odbyło się spotkanie z mieszkańcami osiedla.", published="2024-12-06")
+    assert names(ex) == ["Spotkanie z mieszkańcami"]
+    ex = run("Ve středu 4. prosince proběhla beseda se seniory v knihovně.", lang="cs", published="2024-12-06")
+    assert names(ex) == ["Beseda se seniory"] and ex.events[0].venue == "knihovna"
+    ex = run("Setkání se uskutečnilo ve středu 4. prosince.", lang="cs", published="2024-12-06")
+    assert names(ex) == ["Setkání"]  # "se" of the verb, not "with"

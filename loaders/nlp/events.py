@@ -704,6 +704,14 @@ def _complement(text, toks, j, lang, org_at) -> tuple[int, int, list[tuple[int, 
         if c >= n:
             break
         w0 = toks[c].low
+        if w0 in ("z", "ze", "s", "se") and c + 1 < n and _with_whom(toks, c + 1, lang):
+            # "spotkanie z mieszkańcami", "setkání s občany": whom the meeting was with
+            k = c + 2
+            while k < n and k - c < 5 and _with_whom(toks, k, lang):
+                k += 1
+            c = k
+            first_end = first_end or c
+            continue
         if lang == "pl":
             if w0 in _PL_PREP1:
                 k0 = c + 1
@@ -748,6 +756,19 @@ def _object(toks: list[Tok], k: int) -> int:
             break
         k += 1
     return k
+
+
+def _with_whom(toks: list[Tok], k: int, lang: str) -> bool:
+    """A lower-case word in the instrumental ("mieszkańcami", "seniory", "občany", "veřejností")."""
+    t = toks[k]
+    if not t.text.isalpha() or not t.text.islower() or t.low in _GEN_STOP or t.low in _PREPS:
+        return False
+    if lang == "cs":
+        return t.low.endswith(("ami", "emi", "ými", "ími", "ostí", "any", "ory", "ky", "ty", "ci")) \
+            and not _cs_verb(t.low)
+    rs = morph.pl_readings(t.text)
+    return any("inst" in r.cases and r.pos in ("subst", "adj", "ger") for r in rs) and \
+        not any(r.pos in ("fin", "praet", "inf", "ppas", "pact") for r in rs)
 
 
 def _chain(toks: list[Tok], k: int, lang: str, capitals: bool) -> int:
