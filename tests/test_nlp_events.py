@@ -301,3 +301,9 @@ def test_meeting_with_whom_keeps_its_complement():
     assert names(ex) == ["Beseda se seniory"] and ex.events[0].venue == "knihovna"
     ex = run("Setkání se uskutečnilo ve středu 4. prosince.", lang="cs", published="2024-12-06")
     assert names(ex) == ["Setkání"]  # "se" of the verb, not "with"
+
+
+def test_during_a_planned_activity_is_no_report():
+    assert run("Podczas warsztatów uczestnicy poznają techniki relaksacyjne.").events == []
+    assert run("Během školení se účastníci naučí první pomoc.", lang="cs").events == []
+    assert names(run("Podczas spotkania omówiono plan pracy.")) == ["Spotkanie"]

@@ -198,13 +198,18 @@ _PAST = re.compile(
     r"zjawi(?:li|ły)|zasiedli|obchodzono|świętowa" + _V + r"|uświetni(?:ł|ła|ło|li|ły)|"
     r"wysłucha" + _V + r"|omówi(?:ł|ła|ło|li|ły|ono)|zaprezentowa" + _V + r"|"
     r"dyskutowa" + _V + r"|rozmawia(?:no|li|ły)|debatowa(?:li|ły|no)|wręczo(?:no|ne)|"
-    r"podczas|w\s+trakcie|gospodarz\w*|prelegen\w+|miał[aoy]?\s+miejsce|miały\s+miejsce|"
+    r"miał[aoy]?\s+miejsce|miały\s+miejsce|"
     r"uskutečnil\w*|konal[aoiy]?|proběhl\w*|sešl[aioy]|sešel|setkal[aoiy]?|zúčastnil\w*|účastnil\w*|"
     r"uspořádal\w*|pořádal\w*|zorganizoval\w*|svolal\w*|zahájil\w*|zakončil\w*|přivítal\w*|"
     r"vystoupil\w*|promluvil\w*|diskutoval\w*|projednal\w*|připomněl\w*|dolaďoval\w*|probíral\w*|"
-    r"přednesl\w*|během|v\s+průběhu|na\s+(?:něm|ní|nich))\b",
+    r"přednesl\w*)\b",
     re.IGNORECASE,
 )
+# "during", "host", "speakers": a report when the sentence is in the past ("Podczas spotkania omówiono"),
+# not when it tells what will happen ("Podczas warsztatów uczestnicy poznają ...")
+_DURING = re.compile(r"\b(?:podczas|w\s+trakcie|gospodarz\w*|prelegen\w+|během|v\s+průběhu|na\s+(?:něm|ní|nich))\b",
+                     re.IGNORECASE)
+_PAST_TENSE = re.compile(r"\b\w{2,}(?:ł|ła|ło|li|ły|ono|ano|l|la|lo|ly)\b", re.IGNORECASE)
 # an announced gathering: counts only with a day-date in the same sentence
 _FUTURE = re.compile(
     r"\b(?:odbędzie\s+się|odbędą\s+się|się\s+odbędzie|zostanie\s+zorganizowan\w+|zorganizuj\w+|organizuj\w+|"
@@ -221,7 +226,7 @@ _HABITUAL = re.compile(
     re.IGNORECASE,
 )
 # kept for the date fallback: a sentence that reports a gathering at all
-_REPORT = _PAST
+_REPORT = re.compile(_PAST.pattern + "|" + _DURING.pattern, re.IGNORECASE)
 _NOT_THIS = {"kolejnego", "kolejne", "kolejnym", "kolejnej", "kolejna", "następne", "następnego",
              "następnym", "przyszłe", "przyszłego", "przyszłym", "najbliższe", "najbliższym",
              "najbliższego", "další", "dalšího", "dalším", "příští", "příštího", "příštím",
@@ -462,8 +467,22 @@ class _Cues:
             if _HABITUAL.search(self.text) and not self.dates:
                 self._reports = False
             else:
-                self._reports = bool(_PAST.search(self.text)) or (bool(self.dates) and bool(_FUTURE.search(self.text)))
+                self._reports = bool(_PAST.search(self.text)) or (bool(self.dates) and bool(_FUTURE.search(self.text))) \
+                    or (bool(_DURING.search(self.text)) and (bool(self.dates) or _in_past(self.text)))
         return self._reports
+
+
+def _in_past(text: str) -> bool:
+    """A past-tense verb in the sentence (Polish praet by morfeusz; Czech -l forms by ending)."""
+    for m in _PAST_TENSE.finditer(text):
+        w = m.group(0)
+        if w.lower().endswith(("ł", "ła", "ło", "li", "ły", "ono", "ano")):
+            rs = morph.pl_readings(w)
+            if not rs or any(r.pos in ("praet", "imps") for r in rs):
+                return True  # unknown to morfeusz: a Czech form
+        elif _cs_verb(w.lower()) and not any(r.pos in ("subst", "adj") for r in morph.pl_readings(w)):
+            return True
+    return False
 
 
 def _event_dates(text: str, published: str | None) -> list[DateMention]:
