@@ -307,3 +307,15 @@ def test_during_a_planned_activity_is_no_report():
     assert run("Podczas warsztatów uczestnicy poznają techniki relaksacyjne.").events == []
     assert run("Během školení se účastníci naučí první pomoc.", lang="cs").events == []
     assert names(run("Podczas spotkania omówiono plan pracy.")) == ["Spotkanie"]
+
+
+def test_paragraph_after_a_side_event_about_who_was_there_belongs_to_it():
+    text = ("Powiat realizuje nowy projekt dla rodzin zastępczych z całego regionu. Projekt potrwa trzy lata i "
+            "obejmie sto dwadzieścia rodzin. Wartość projektu wynosi cztery miliony złotych.\n\n"
+            "Projekt zainaugurowała konferencja, która odbyła się w poniedziałek 8 lipca.\n\n"
+            "Założenia projektu przedstawiła Anna Lis, dyrektor Powiatowego Centrum Pomocy Rodzinie w Łęcznej. "
+            "Na sali obecni byli przedstawiciele Sądu Rejonowego w Łęcznej.")
+    ex = run(text, published="2024-07-09")
+    ev = ex.events[0]
+    assert person(ex, "Anna Lis").id in ev.speakers
+    assert org_id(ex, "Sąd Rejonowy") in ev.participants

@@ -973,9 +973,10 @@ def _opening_end(sentences: Sequence[Sentence]) -> int:
     return sentences[-1].end if sentences else 0
 
 
+# what stands before the page's own date on its line: "Dodano: ", "Publikováno ", "Prostějov, "
 _PUBLISHED_LINE = re.compile(
-    r"^(?:(?:dodano|opublikowano|data\s+publikacji|publikováno|datum\s+vložení|aktualizováno|vloženo)\b\W*"
-    r"|[A-ZŁŚŻŹĆŃÓÁČĎÉĚÍŇŘŠŤÚŮÝŽ][\w-]+(?:\s+[\w-]+)?\s*[,–-]?\s*(?=\d))", re.IGNORECASE)
+    r"(?:dodano|opublikowano|data\s+publikacji|publikováno|datum\s+vložení|aktualizováno|vloženo)\W*"
+    r"|[A-ZŁŚŻŹĆŃÓÁČĎÉĚÍŇŘŠŤÚŮÝŽ][\w-]+(?:\s+[\w-]+)?\s*[,–-]?\s*", re.IGNORECASE)
 
 
 def _published_fallback(text: str) -> str | None:
@@ -986,7 +987,7 @@ def _published_fallback(text: str) -> str | None:
             continue
         ls = head.rfind("\n", 0, d.start) + 1
         line_before = head[ls:d.start]
-        if _PUBLISHED_LINE.match(line_before) or _dateline(head, d):
+        if _PUBLISHED_LINE.fullmatch(line_before) or _dateline(head, d):
             return d.date
     return None
 
@@ -1342,8 +1343,13 @@ def _fill(ev, text, lang, sentences, ev_sents, organisations, org_mentions, pers
     if wide:
         scope = [s for s in sentences if s.start not in foreign]
     else:
-        # the paragraphs that mention the event ("... spotkanie. Wzięli w nim udział ...")
+        # the paragraphs that mention the event ("... spotkanie. Wzięli w nim udział ..."), and the next
+        # one when it goes on about who was there ("Na sali obecni byli ...")
         paras = {para_of.get(x) for x in sent_ids} if para_of else set()
+        if para_of and paras:
+            nxt = max(paras) + 1
+            if any(_ATTEND.search(s.text) for s in sentences if para_of.get(s.start) == nxt):
+                paras.add(nxt)
         scope = [s for s in sentences if s.start in sent_ids or (
             para_of and para_of.get(s.start) in paras and s.start not in foreign)]
     for s in scope:
