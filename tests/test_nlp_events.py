@@ -319,3 +319,11 @@ def test_paragraph_after_a_side_event_about_who_was_there_belongs_to_it():
     ev = ex.events[0]
     assert person(ex, "Anna Lis").id in ev.speakers
     assert org_id(ex, "Sąd Rejonowy") in ev.participants
+
+
+def test_session_is_held_by_its_council_or_team():
+    ex = run("Podczas sesji 28 lutego Rada Gminy Krzemieniewo przyjęła sprawozdanie.", published="2024-03-01")
+    assert ex.events[0].organisers == [org_id(ex, "Rada Gminy")]
+    ex = run("Posiedzenie Zespołu Interdyscyplinarnego w Gminie Wilczyn odbyło się 7 marca w Wilczynie.",
+             published="2024-03-08")
+    assert ex.events[0].organisers == [org_id(ex, "Zespół Interdyscyplinarny")]

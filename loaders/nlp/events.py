@@ -85,6 +85,7 @@ class _Mention:
     variants: list[str] = field(default_factory=list)  # shorter surface forms ("posiedzeniu", "otwarciu klubu")
     inner: list[str] = field(default_factory=list)  # named events inside the complement ("Dnia X", "Dzień X")
     date: DateMention | None = None  # the day-date next to it in its sentence
+    body: str | None = None  # the organisation its complement names ("posiedzenie Zespołu X")
 
 
 @dataclass(eq=False)
@@ -500,6 +501,7 @@ def find_event_mentions(text: str, lang: str, sentences: Sequence[Sentence], org
     lang = "cs" if lang in ("cs", "sk") else "pl"
     blocked = [(m.start, m.end) for m in org_mentions]
     org_at = {m.start: m.end for m in org_mentions}
+    org_id_at = {m.start: m.org_id for m in org_mentions}
     if dates is None:
         dates = _event_dates(text, published)
     date_starts = [d.start for d in dates]
@@ -568,7 +570,7 @@ def find_event_mentions(text: str, lang: str, sentences: Sequence[Sentence], org
                                             date=cues.date_near(toks[i].start, qe)))
                         i += 1
                         continue
-                got2 = _generic(text, toks, i, hit, sent, lang, blocked, org_at, cues)
+                got2 = _generic(text, toks, i, hit, sent, lang, blocked, org_at, cues, org_id_at)
                 if got2:
                     m, next_i = got2
                     out.append(m)
@@ -639,7 +641,8 @@ _PL_PREP1 = {"dla"}
 _CS_PREP1 = {"pro", "o", "k", "ke"}
 
 
-def _generic(text, toks, i, hit, sent, lang, blocked, org_at, cues: _Cues) -> tuple[_Mention, int] | None:
+def _generic(text, toks, i, hit, sent, lang, blocked, org_at, cues: _Cues,
+             org_id_at: dict[int, str] | None = None) -> tuple[_Mention, int] | None:
     """A lower-case mention: [adjectives] head [complement]; returns it and where scanning goes on."""
     head, plural = hit
     t = toks[i]
@@ -692,6 +695,8 @@ def _generic(text, toks, i, hit, sent, lang, blocked, org_at, cues: _Cues) -> tu
     mm = _Mention(toks[a].start, toks[b - 1].end, short, name, head, sent, False, reported=reported,
                   method="pattern:event-generic", conf=0.6, long_surface=long, variants=variants, date=date)
     mm.key = long_name or ""
+    if b < len(toks) and c > b and toks[b].start in org_at:
+        mm.body = org_id_at.get(toks[b].start) if org_id_at else None
     for s, e in inner:
         words_in = _normalise_caps(text[s:e]).split()
         hin = next((k for k, w in enumerate(words_in) if _heads(lang).get(w.lower(), (None, False))[0]), 0)
@@ -929,9 +934,11 @@ def find_events(
     events: list[model.Event] = []
     for n, g in enumerate(groups):
         group = sorted(g.mentions, key=lambda m: m.start)
+        body = _sitting_body(group, _bodies_near(group, sentences, org_mentions, organisations), organisations,
+                             lang)
         ev = _name_event(g, group, lang, text, title, title_name if n == main else None,
                          title_alias if n == main else None, team if n == main else [], f"e{len(events) + 1}",
-                         bodies=_bodies_near(group, sentences, org_mentions, organisations))
+                         body=body)
         if ev is None:
             continue
         first = next((m for m in group if m.named), None) or next((m for m in group if m.reported), None) \
@@ -952,6 +959,10 @@ def find_events(
         _fill(ev, text, lang, sentences, ev_sents, organisations, org_mentions, persons, person_mentions,
               published, is_main=(n == main), dates=dates, pick=g.date, foreign=foreign, topical=topical,
               para_of=para_of)
+        if body is not None and not ev.organisers:
+            # a session is held by its council or team
+            ev.organisers = [body.id]
+            ev.participants = [o for o in ev.participants if o != body.id]
         events.append(ev)
     return events
 
@@ -1062,29 +1073,60 @@ def _bodies_near(group: list[_Mention], sentences: list[Sentence], org_mentions,
     return out
 
 
-# bodies that hold sessions: "sesja Rady Gminy X", "posiedzenie Zarządu Powiatu"
-_SITTING_HEADS = {"sesja", "posiedzenie", "zebranie", "obrady"}
-_SITTING_BODIES = {"rada", "zespół", "komisja", "zarząd", "sejmik", "zgromadzenie", "kolegium"}
+# bodies that hold sessions: "sesja Rady Gminy X", "posiedzenie Zarządu Powiatu", "zasedání zastupitelstva"
+_SITTING_HEADS = {"sesja", "posiedzenie", "zebranie", "obrady", "zasedání", "schůze", "jednání"}
+_SITTING_BODIES = {"rada", "zespół", "komisja", "zarząd", "sejmik", "zgromadzenie", "kolegium",
+                   "zastupitelstvo", "tým", "komise", "výbor"}
 
 
-def _sitting_name(head: Head, word: str, bodies: list[model.Organisation]) -> str | None:
-    """"Podczas sesji 28 lutego Rada Gminy X ..." -> "Sesja Rady Gminy X"."""
-    if head.lemma not in _SITTING_HEADS:
+def _sitting_body(group: list[_Mention], bodies: list[model.Organisation],
+                  organisations: Sequence[model.Organisation], lang: str) -> model.Organisation | None:
+    """The council or team that held a session: the body it names ("posiedzenie Zespołu X"), the one
+    named beside it ("Podczas sesji Rada Gminy X ..."), or the one its common noun stands for
+    ("posiedzenie zespołu" in an article about "Zespół Interdyscyplinarny w Gminie X")."""
+    sittings = [m for m in group if not m.named and m.head.lemma in _SITTING_HEADS]
+    if not sittings:
         return None
+    by_id = {o.id: o for o in organisations}
+    for m in sittings:
+        if m.body in by_id and by_id[m.body].name.split()[0].lower() in _SITTING_BODIES:
+            return by_id[m.body]
     for o in bodies:
-        words = o.name.split()
-        if words and words[0].lower() in _SITTING_BODIES:
-            try:
-                gen = morph.pl_inflect_name(words, 0, {words[0].lower()}, "gen")
-            except Exception:  # pragma: no cover - morphology must never break extraction
-                continue
-            return f"{_cap(word)} {' '.join(gen)}"
+        if o.name.split()[0].lower() in _SITTING_BODIES:
+            return o
+    for m in sittings:
+        rest = (m.long_surface or "")[len(m.surface):].split()
+        if len(rest) == 1 and rest[0].islower():
+            lemma = _common_noun_lemma(rest[0], lang)
+            same = [o for o in organisations if o.name.split()[0].lower() == lemma and lemma in _SITTING_BODIES]
+            if len(same) == 1:
+                return same[0]
     return None
+
+
+def _common_noun_lemma(word: str, lang: str) -> str:
+    if lang == "cs":
+        import simplemma
+
+        return simplemma.lemmatize(word.lower(), lang="cs").lower()
+    return next((r.lemma.lower() for r in morph.pl_readings(word) if r.pos == "subst"), word.lower())
+
+
+def _sitting_name(head: Head, word: str, body: model.Organisation | None) -> str | None:
+    """"Podczas sesji 28 lutego Rada Gminy X ..." -> "Sesja Rady Gminy X"."""
+    if head.lemma not in _SITTING_HEADS or body is None:
+        return None
+    words = body.name.split()
+    try:
+        gen = morph.pl_inflect_name(words, 0, {words[0].lower()}, "gen")
+    except Exception:  # pragma: no cover - morphology must never break extraction
+        return None
+    return f"{_cap(word)} {' '.join(gen)}"
 
 
 def _name_event(g: _Group, group: list[_Mention], lang: str, text: str, title: str | None,
                 title_name: str | None, title_alias: str | None, team: list[str], eid: str,
-                bodies: list[model.Organisation] = ()) -> model.Event | None:
+                body: model.Organisation | None = None) -> model.Event | None:
     """The event's name, type and aliases (module docstring, 3.)."""
     names_named = [m for m in group if m.named]
     special_alias: str | None = None
@@ -1129,7 +1171,7 @@ def _name_event(g: _Group, group: list[_Mention], lang: str, text: str, title: s
                 else first.name
             name = _without_ordinals(name, first.head, lang)
             if lang == "pl" and len(name.split()) == 1:
-                name = _sitting_name(first.head, name, bodies) or name
+                name = _sitting_name(first.head, name, body) or name
         elif title_alias:
             name = title_alias
             hit = _heads(lang).get(title_alias.split()[0].lower())
