@@ -83,7 +83,7 @@ _SHORT_DATE = re.compile(
 _WEEKDAY_REF = re.compile(
     r"(?<!\w)(?:(?:w|we|ve|v)\s+(?P<n>poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę|"
     r"pondělí|úterý|středu|čtvrtek|pátek|sobotu|neděli)"
-    r"|(?P<a>poniedziałkow|wtorkow|środow|czwartkow|piątkow|sobotni|niedzielne|páteční|čtvrteční|"
+    r"|(?P<a>poniedziałkow|wtorkow|środow(?!isk)|czwartkow|piątkow|sobotni|niedzielne|páteční|čtvrteční|"
     r"středeční|úterní|pondělní|sobotní|nedělní)\w*)(?!\w)",
     re.IGNORECASE,
 )
