@@ -1471,11 +1471,20 @@ _RELATIVE = re.compile(r"\b(?:który|która|które|którą|którego|których|jen
 _JOIN = re.compile(r"\s*(?:,|i|oraz|a|a\s+také)\s*")
 
 
+# what one prepares at an event without organising it ("stoiska przygotowały", "připravili občerstvení")
+_PREPARED_THINGS = re.compile(
+    r"\b(?:stoisk\w*|stánk\w*|stánek|poczęstun\w*|materiał\w*|materiál\w*|ulotk\w*|upomink\w*|"
+    r"prezent\w*|občerstvení|dárk\w*|paczk\w*)\b", re.IGNORECASE)
+
+
 def _organisers_in(s: Sentence, oms, lang, local: bool = False) -> list[str]:
     """Bodies that organised what the sentence reports; `local`: the sentence mentions the event."""
     out: list[str] = []
     for m in _ORGANISE.finditer(s.text):
         word = m.group(0).lower()
+        if word.startswith(("przygotow", "připrav")) and _PREPARED_THINGS.search(
+                s.text[max(0, m.start() - 40): m.end() + 40]):
+            continue  # "swoje stoiska przygotowały X i Y": they prepared stands, not the event
         if not local and word.startswith(("przygotow", "svolal", "zwoła")):
             continue  # "przygotowali stoisko": preparing is organising only where the event is named
         pos = s.start + m.start()
