@@ -181,7 +181,7 @@ def _roles(lang: str) -> dict[tuple[str, ...], tuple[str, str, str, bool]]:
     for line in _data("roles.tsv").splitlines():
         if not line or line.startswith("#"):
             continue
-        lg, lemma, base, kind = line.split("\t")
+        lg, lemma, base, kind = line.split("\t")[:4]
         if lg != lang:
             continue
         words = lemma.split()
@@ -197,6 +197,18 @@ def _roles(lang: str) -> dict[tuple[str, ...], tuple[str, str, str, bool]]:
             if plural:
                 plural_forms.add((form,) + rest)
     return table
+
+
+@lru_cache(maxsize=2)
+def _role_body_types(lang: str) -> dict[str, str]:
+    """Post lemma (and base) -> the type of body it belongs to ("sędzia" -> court), from roles.tsv."""
+    out: dict[str, str] = {}
+    for line in _data("roles.tsv").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 5 or cols[0] != lang or not cols[4].strip():
+            continue
+        out[cols[1]] = out[cols[2]] = cols[4].strip()
+    return out
 
 
 @lru_cache(maxsize=2)
@@ -257,7 +269,9 @@ _COMPLEMENTS = {
     ),
     "cs": set(
         "odboru oddělení ředitele starosty primátora hejtmana projektu rady města obce kraje "
-        "úseku organizace sekce týmu správní správy katedry ústavu oddílu střediska úřadu".split()
+        "úseku organizace sekce týmu správní správy katedry ústavu oddílu střediska úřadu "
+        "centra provozu klubu kontaktního pracoviště programu prevence představenstva poradny pobočky "
+        "kanceláře sekretariátu".split()
     ),
 }
 # posts that need their complement even when it is the body's own name ("członek Zarządu
@@ -352,6 +366,10 @@ def _cs_family_nominative(word: str, gender: str) -> str:
                      ("ého", "ý"), ("ému", "ý"), ("ým", "ý"), ("ovi", ""), ("em", "")):
         if low.endswith(end) and len(low) > len(end) + 1:
             return word[: len(word) - len(end)] + new
+    # a-stem men's surnames: "Davida Kučery" (gen.), "s Davidem Kučerou" (instr.) -> Kučera
+    for end in ("ou", "y"):
+        if low.endswith(end) and len(low) > len(end) + 2 and not low.endswith("ý"):
+            return word[: len(word) - len(end)] + "a"
     if low.endswith("a") and len(low) > 3:
         stem = word[:-1]
         if re.search(r"[bcčdfghjklmnpqrřsštťvwxzž]k$", stem):
@@ -371,6 +389,12 @@ def _find_names(text: str, lang: str, sentences: Sequence[Sentence],
             g = _given(toks[i], lang)
             if not g:
                 i += 1
+                continue
+            couple = _couple(text, lang, toks, i, g, blocked)
+            if couple:
+                cands.extend(_Cand(toks[a].start if a > i else toks[i].start, toks[i + 3].end, name, sent, toks, a, b)
+                             for name, a, b in couple)
+                i += 4
                 continue
             j = i + 1
             given_toks = [i]
@@ -397,9 +421,21 @@ def _find_names(text: str, lang: str, sentences: Sequence[Sentence],
             if lang == "cs" and gender == "f" and len(given_toks) == 1:
                 male = _cs_male_genitive().get(toks[i].text)
                 fl = fam.low
-                if male and fl.endswith("a") and not fl.endswith(("á", "ová")) and len(fl) > 3:
+                after = toks[j + 1] if j + 1 < len(toks) else None
+                # "Jana Železného", "Jana Ámose Komenského" are Jan's genitive
+                if male and ((fl.endswith("a") and not fl.endswith(("á", "ová")) and len(fl) > 3)
+                             or fl.endswith("ého") or (after is not None and after.cap and after.low.endswith("ého"))):
                     given_nom, gender, is_nom, cases = male, "m", False, frozenset({"gen"})
-            if is_nom:
+            if not is_nom and _dedication(toks, i, lang):
+                i = j + 1
+                continue
+            plural = _plural_family(fam, lang)
+            if plural:
+                # "Grzegorz Lewandowscy" (a couple's surname after one given name)
+                given_part = " ".join([given_nom] + [(_given(toks[k], lang) or (toks[k].text,))[0]
+                                                     for k in given_toks[1:]])
+                family = plural[0] if gender == "m" else plural[1]
+            elif is_nom:
                 given_part = " ".join(toks[k].text for k in given_toks)
                 family = fam.text
             else:
@@ -411,6 +447,68 @@ def _find_names(text: str, lang: str, sentences: Sequence[Sentence],
             cands.append(_Cand(s, e, f"{given_part} {family}", sent, toks, i, j + 1))
             i = j + 1
     return cands
+
+
+def _couple(text: str, lang: str, toks: list[Tok], i: int, g: tuple, blocked: list[tuple[int, int]]
+            ) -> list[tuple[str, int, int]] | None:
+    """"Marta i Grzegorz Lewandowscy", "Jana a Petr Novákovi": two people sharing a plural surname.
+
+    -> [(name, first token, end token)] for each, in the nominative singular of each one's gender."""
+    if i + 3 >= len(toks) or toks[i + 1].low not in ("i", "oraz", "a"):
+        return None
+    g2 = _given(toks[i + 2], lang)
+    fam = toks[i + 3]
+    if not g2 or not _surname_ok(fam) or not _adjacent(text, toks[i + 2], fam):
+        return None
+    plural = _plural_family(fam, lang, couple=True)
+    if not plural or any(toks[i].start < be and bs < fam.end for bs, be in blocked):
+        return None
+    return [(f"{gg[0]} {plural[0] if gg[1] == 'm' else plural[1]}", a, a + 1 if a == i else a + 2)
+            for gg, a in ((g, i), (g2, i + 2))]
+
+
+def _plural_family(tok: Tok, lang: str, couple: bool = False) -> tuple[str, str] | None:
+    """(man's, woman's) nominative singular of a surname in the plural ("Lewandowscy",
+    "Nowakowie", "Novákovi"), else None."""
+    if lang == "cs":
+        low = tok.low
+        if not couple:
+            return None  # "Novákovi" after one name is the dative singular
+        for end, m, f in (("ovi", "", "ová"), ("ští", "ský", "ská"), ("čtí", "cký", "cká")):
+            if low.endswith(end) and len(low) > len(end) + 2:
+                stem = tok.text[: len(tok.text) - len(end)]
+                return stem + m, stem + f
+        return None
+    readings = [r for r in morph.pl_readings(tok.text) if "nazwisko" in r.quals]
+    if not readings or any("sg" in r.numbers and "m1" in r.genders for r in readings):
+        return None
+    for r in readings:
+        if "pl" in r.numbers and "m1" in r.genders and "sg" not in r.numbers:
+            masc = morph.match_case(r.lemma, tok.text)
+            fem = masc[:-1] + "a" if masc.endswith(("ski", "cki", "dzki")) else masc
+            return masc, fem
+    return None
+
+
+_INSTITUTION_STEMS = ("szkol", "skol", "gymnazi", "liceum", "przedszkol", "nadac", "fundac", "nemocnic",
+                      "szpital", "hospic", "domov", "uniwersytet", "univerzit", "akademi")
+
+
+def _dedication(toks: list[Tok], i: int, lang: str) -> bool:
+    """An inflected name right after a body's acronym or kind ("ZŠ a MŠ Jana Železného",
+    "Gymnázium Jana Keplera") names whom the body honours, not a person in the article; unless
+    an inflected post governs the name ("podle ředitele ZŠ Jana Nováka")."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    acronym = prev.text.isalpha() and prev.text.isupper() and 2 <= len(prev.text) <= 5
+    kind = prev.cap and morph.fold(prev.text).startswith(_INSTITUTION_STEMS)
+    if not (acronym or kind):
+        return False
+    role = _roles(lang).get((toks[i - 2].low,)) if i >= 2 else None
+    # an inflected post agrees with the inflected name; a nominative one governs the body instead
+    # ("ředitel Gymnázia Jana Keplera Petr Malý")
+    return not (role and role[0] != toks[i - 2].low)
 
 
 def _given_only(tok: Tok, lang: str) -> bool:
@@ -1021,6 +1119,14 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
         _org_before_verb(c, toks, spans, role_hit.i0, role_hit, prev_name_end)
         if not c.affs:
             _ramienia(c, toks, spans, role_hit)
+        if not c.affs and ctx is not None and role_hit.head_end < role_hit.i1:
+            # "ředitelka kontaktního pracoviště X": the post's complement describes a body named before
+            da = _desc_start(role_hit, toks, lang)
+            oid = ctx.describe(toks, da, role_hit.i1, lang) if da < role_hit.i1 else None
+            if oid:
+                c.affs.append((oid, None if role_hit.kind == "rep" else role_hit.role,
+                               "pattern:role-description-person", 0.7, toks[role_hit.i0].start, c.end))
+                return
         if not c.affs and role_hit.kind != "rep":
             c.pending_role = (role_hit.role, role_hit.kind, _phrase(toks, role_hit.i0, c.i1),
                               toks[role_hit.i0].start, c.end)
