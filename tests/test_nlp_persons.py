@@ -62,3 +62,30 @@ def test_ranks_before_a_name_are_left_out(text, name):
     ex = run(text, lang=lang)
     assert names(ex) == {name}
     assert len(affs(ex, name)) == 1
+
+
+# --- posts before the name ------------------------------------------------------------------
+
+
+def test_executive_post_with_a_two_word_place_before_the_name():
+    ex = run("Gmina Stary Dzierzgoń otworzyła świetlicę. Wstęgę przeciął burmistrz Starego Dzierzgonia "
+             "Paweł Kubiak.")
+    assert affs(ex, "Paweł Kubiak") == {org_id(ex, "Gmina Stary"): "burmistrz"}
+
+
+def test_czech_executive_post_with_the_statutory_city_before_the_name():
+    ex = run("Statutární město Opava a Magistrát města Opavy připravily setkání. „Děkujeme,“ uvedla "
+             "náměstkyně primátora statutárního města Opavy Mgr. Eva Hradilová.", lang="cs")
+    assert affs(ex, "Eva Hradilová") == {org_id(ex, "Statutární město Opava"): "náměstkyně primátora"}
+
+
+def test_czech_post_with_its_field_before_the_name():
+    ex = run("Město Beroun spouští zimní opatření. „Nikdo nesmí zmrznout,“ řekl místostarosta pro sociální "
+             "oblast Ing. Karel Vrba.", lang="cs")
+    assert affs(ex, "Karel Vrba") == {org_id(ex, "Město Beroun"): "místostarosta"}
+
+
+def test_mayor_goes_to_the_municipality_rather_than_its_office():
+    ex = run("Gmina Miejska Pcim i Urząd Miejski w Pcimiu podpisały umowę. Podpisał ją zastępca burmistrza "
+             "Pcimia Jan Wrona.")
+    assert affs(ex, "Jan Wrona") == {org_id(ex, "Gmina Miejska"): "zastępca burmistrza"}

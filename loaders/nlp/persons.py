@@ -1066,14 +1066,15 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
     j = k
     role_hit = None
     # post directly before the name, possibly followed by a geographic adjective
-    for back in range(1, 7):
+    # a government body named between post and name is linked as a body (below), not as a place
+    gov_cover = {n for a, b, m in spans if getattr(orgs_by_id.get(m.org_id), "type", None) == "local-government"
+                 for n in range(a, b)}
+    for back in range(1, 10):
         s = j - back
         if s < prev_name_end:
             break
         hit = _role_at(toks, s, lang, org_starts, org_cover)
-        if hit and (hit.i1 == j or (hit.i1 == j - 1 and (
-                (toks[j - 1].text.islower() and toks[j - 1].low.endswith(_ADJ_ENDINGS))
-                or (hit.kind.startswith("exec") and _is_place_word(toks[j - 1], lang))))):
+        if hit and hit.i1 <= j and _post_gap_ok(hit, toks, j, lang, gov_cover):
             role_hit = hit  # keep looking back: "zastępca kierownika" beats "kierownika"
         elif role_hit and not hit:
             break
@@ -1218,6 +1219,49 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
         _ramienia(c, toks, spans, None)
 
 
+# words of a place phrase after an executive post: "burmistrz Głogowa Małopolskiego", "náměstkyně
+# primátora statutárního města Prostějova", "zastępca prezydenta miasta Kalisza"
+_PLACE_PHRASE_WORDS = {"miasta", "gminy", "powiatu", "województwa", "města", "statutárního", "obce", "kraje",
+                       "městské", "části", "hl", "m", "st", "."}
+
+
+def _post_gap_ok(hit: RoleHit, toks: list[Tok], j: int, lang: str, gov_cover: set[int]) -> bool:
+    """May the words between a post and the name that follows it (toks[hit.i1:j]) stand there?
+    A geographic adjective ("starosta łowicki"), the post's field ("náměstek primátora pro
+    sociální oblast") and, after an executive post, the place it governs."""
+    gap = toks[hit.i1:j]
+    if not gap:
+        return True
+    if len(gap) == 1 and gap[0].text.islower() and gap[0].low.endswith(_ADJ_ENDINGS):
+        return True
+    k = 0
+    if lang == "cs" and gap[0].low == "pro":
+        # "pro sociální oblast", "pro mládež": up to three lower-case words
+        k = 1
+        while k < len(gap) and k <= 3 and gap[k].text.isalpha() and gap[k].text.islower() \
+                and gap[k].low not in _SURNAME_STOP_EXTRA:
+            k += 1
+        if k == 1:
+            return False
+        gap = gap[k:]
+        if not gap:
+            return True
+    if not hit.kind.startswith("exec") or len(gap) > 4 or any(hit.i1 + k + n in gov_cover for n in range(len(gap))):
+        return False
+    places = 0
+    for t in gap:
+        if t.low in _PLACE_PHRASE_WORDS:
+            continue
+        if t.cap and (_is_place_word(t, lang) or (places and t.low.endswith(_CAP_ADJ_ENDINGS))):
+            places += 1
+            continue
+        if t.text.islower() and t.low.endswith(_ADJ_ENDINGS):
+            continue
+        return False
+    return places > 0 or all(t.text.islower() for t in gap)
+
+
+_CAP_ADJ_ENDINGS = ("ego", "iej", "ej", "ého", "é", "ý", "á", "ich")
 _ADJ_ENDINGS = ("ski", "cki", "ska", "cka", "ský", "cký", "skiego", "ckiego", "skiej", "ckiej", "skim", "ckim",
                 "ską", "cką", "ského", "ckého", "ské", "cké", "ském", "ckém", "ská", "cká")
 _COPULA = {"został", "została", "zostali", "zostanie", "jest", "je", "se", "stal", "stala", "stali", "byl", "byla",
@@ -1300,8 +1344,12 @@ def _executive_fallback(text: str, lang: str, cands: list[_Cand], orgs: Sequence
             if want:
                 fits = [o for o in fits if want in morph.fold(o.name)] or fits
         if len(fits) > 1:
-            # "zastępca prezydenta Kutna": keep the one of the place named in the post phrase
-            fp = [o for o in fits if o.place and morph.fold(o.place)[:4] in morph.fold(phrase)]
+            # "zastępca prezydenta Kutna": keep the one of the place named in the post phrase (by
+            # its place, or by its name when the body has no place: "Gmina Miejska Tczew")
+            stems = {morph.fold(w)[:4] for w in phrase.split() if w[:1].isupper() and len(w) > 3}
+            stems -= {morph.fold(w)[:4] for w in role.split() + c.name.split()}
+            fp = [o for o in fits if (o.place and morph.fold(o.place)[:4] in morph.fold(phrase))
+                  or any(st in morph.fold(o.name) for st in stems)]
             if len(fp) > 1 or not fp:
                 fp = fp or fits
                 # "starosta" with both "Město Vsetín" and "Městský úřad Vsetín": the municipality itself
