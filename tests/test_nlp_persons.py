@@ -89,3 +89,68 @@ def test_mayor_goes_to_the_municipality_rather_than_its_office():
     ex = run("Gmina Miejska Pcim i Urząd Miejski w Pcimiu podpisały umowę. Podpisał ją zastępca burmistrza "
              "Pcimia Jan Wrona.")
     assert affs(ex, "Jan Wrona") == {org_id(ex, "Gmina Miejska"): "zastępca burmistrza"}
+
+
+# --- posts after the name -------------------------------------------------------------------
+
+
+def test_a_second_post_joined_by_a_conjunction_has_its_own_body():
+    ex = run("Spolek Nový domov, z.s. spolupracuje s Oblastní charitou Beroun. „Práce pomáhá,“ říká "
+             "Jitka Horáková, předsedkyně spolku a zároveň ředitelka Oblastní charity Beroun.", lang="cs")
+    got = affs(ex, "Jitka Horáková")
+    assert got[org_id(ex, "Spolek")] == "předsedkyně"
+    assert got[org_id(ex, "Oblastní charita")] == "ředitelka"
+
+
+def test_a_description_of_the_person_then_the_body_they_come_from():
+    ex = run("O samotności mówiła dr Barbara Lis, socjolożka z Uniwersytetu Łódzkiego.")
+    assert affs(ex, "Barbara Lis") == {org_id(ex, "Uniwersytet"): None}
+
+
+def test_a_relative_clause_saying_the_person_ran_a_body():
+    ex = run("Centrum Usług Społecznych w Pcimiu zastąpiło Gminny Ośrodek Pomocy Społecznej w Pcimiu. – To "
+             "zmiana na lepsze – mówi Ewa Sowa, dyrektor CUS, która wcześniej kierowała GOPS-em.")
+    got = affs(ex, "Ewa Sowa")
+    assert got[org_id(ex, "Centrum")] == "dyrektor"
+    assert org_id(ex, "Gminny") in got
+
+
+def test_heading_a_body_described_in_a_relative_clause():
+    ex = run("W Pcimiu działa Zespół Interdyscyplinarny w Pcimiu. Posiedzenie prowadziła Anna Kos, która "
+             "od roku stoi na czele zespołu.")
+    assert org_id(ex, "Zespół") in affs(ex, "Anna Kos")
+
+
+def test_a_body_led_by_the_person_named_after_a_relative_pronoun():
+    ex = run("Wnioski przyjmuje Dział Świadczeń Rodzinnych MOPS w Pcimiu, którym kieruje Ewa Wilk.")
+    got = affs(ex, "Ewa Wilk")
+    assert set(got) == {org_id(ex, "Dział"), org_id(ex, "Miejski")}
+
+
+# --- a unit and its parent ------------------------------------------------------------------
+
+
+def test_a_post_in_a_department_named_with_its_parent_links_both():
+    ex = run("– Pomagamy codziennie – mówi Irena Gil, kierownik Działu Pomocy Środowiskowej MOPS w Pcimiu.")
+    assert affs(ex, "Irena Gil") == {org_id(ex, "Dział"): "kierownik", org_id(ex, "Miejski"): None}
+
+
+def test_czech_head_of_a_department_named_with_its_office_links_both():
+    ex = run("Vedoucí odboru sociálních věcí Městského úřadu Beroun Mgr. Petr Kos uvedl, že město pomůže.",
+             lang="cs")
+    assert affs(ex, "Petr Kos") == {org_id(ex, "Odbor"): "vedoucí odboru", org_id(ex, "Městský"): None}
+
+
+def test_a_department_named_alone_links_only_the_department():
+    ex = run("Městský úřad Beroun otevřel poradnu. „Pomůžeme,“ řekla vedoucí odboru sociálních věcí Jana "
+             "Malá.", lang="cs")
+    assert len(affs(ex, "Jana Malá")) == 1
+
+
+# --- fallbacks ------------------------------------------------------------------------------
+
+
+def test_a_post_of_another_kind_of_body_does_not_go_to_the_article_topic():
+    ex = run("Miejski Ośrodek Pomocy Społecznej w Pcimiu pomaga bezdomnym. MOPS w Pcimiu wydał 300 posiłków. "
+             "Schronisko prowadzi stowarzyszenie. – Dostawiamy łóżka – mówi Jan Kruk, prezes koła.")
+    assert affs(ex, "Jan Kruk") == {}

@@ -619,7 +619,7 @@ def find_persons(
         oms = sorted(by_sent.get(sstart, []), key=lambda m: m.start)
         _link_sentence(text, lang, group, oms, orgs_by_id, ctx)
     _executive_fallback(text, lang, cands, organisations)
-    _topic_fallback(cands, org_mentions)
+    _topic_fallback(cands, org_mentions, lang, organisations)
     return _merge(cands)
 
 
@@ -751,6 +751,7 @@ def _link_sentence(text: str, lang: str, group: list[_Cand], oms: list, orgs_by_
         _before_name(text, lang, c, toks, spans, org_ending_before, org_starting, org_starts, org_cover, group, idx,
                      orgs_by_id, ctx)
 
+    _add_parents(group, toks, spans, orgs_by_id)
     # lists: "A i B (ORG)" / "A, B oraz C (ORG)": earlier names without a body share it
     for idx in range(len(group) - 1, 0, -1):
         later, earlier = group[idx], group[idx - 1]
@@ -797,6 +798,30 @@ def _link_sentence(text: str, lang: str, group: list[_Cand], oms: list, orgs_by_
             c.affs[:] = [(o, r or role_name, m, cf, s, e) for o, r, m, cf, s, e in c.affs]
             if not c.affs:
                 c.pending_role = (role_name, role.kind, role.role, toks[role.i0].start, toks[role.i1 - 1].end)
+
+
+# units whose staff also belong to the parent named with them ("kierownik Działu X MOPS w Y")
+_DEPARTMENT_STEMS = ("dzial", "wydzial", "sekcj", "referat", "biur", "zespol", "odbor", "oddeleni", "usek",
+                     "referat")
+
+
+def _add_parents(group: list[_Cand], toks: list[Tok], spans: list, orgs_by_id: dict) -> None:
+    """A post in a department named together with its parent body ("kierownik Działu Pomocy
+    Środowiskowej MOPS w Legnicy", "vedoucí odboru sociálních věcí Městského úřadu Tábor") links
+    the person to both, the parent with no post: the gold convention for units."""
+    starting = {a: (b, m) for a, b, m in spans}
+    for c in group:
+        for org, _role, method, conf, s, e in list(c.affs):
+            unit = orgs_by_id.get(org)
+            if unit is None or not unit.part_of or not morph.fold(unit.name).startswith(_DEPARTMENT_STEMS):
+                continue
+            if any(o == unit.part_of for o, *_ in c.affs):
+                continue
+            for a, b, m in spans:
+                nb, nxt = starting.get(b, (None, None))
+                if m.org_id == org and s <= toks[a].start < e + 1 and nxt is not None and nxt.org_id == unit.part_of:
+                    c.affs.append((unit.part_of, None, method + "+parent", conf - 0.05, s, max(e, toks[nb - 1].end)))
+                    break
 
 
 def _tok_index_at(toks: list[Tok], offset: int) -> int | None:
@@ -897,6 +922,10 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
             if oid:
                 c.affs.append((oid, None, "pattern:person-from-description", 0.6, c.start, toks[e - 1].end))
         return
+    if t.low in _LEAD_VERBS or t.low in _HEAD_VERBS:
+        # "Joanna Lis kieruje Działem Świadczeń MOPS", "Jan Malý stojí v čele poradny"
+        _leads_body(c, toks, k, min(limit, len(toks)), org_starting, ctx, lang)
+        return
     if t.text not in (",", "–", "-", "—"):
         return
     # apposition: "X, dyrektor MOPS w Kaliszu", "X – ekspertka ..., trenerka CAL, a także wykładowczyni K"
@@ -905,9 +934,9 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
     if chunks and end < len(toks) and chunks[-1][1] == end:
         # "X, członek Zarządu ..., dyrektor PCPR w Nowej Soli Y": the last post is Y's
         chunks = chunks[:-1]
-    for a, b in chunks:
+    for a, b in _split_posts(toks, chunks, lang, org_starts, org_cover):
         j = a
-        while j < b and toks[j].low in ("a", "także", "również", "oraz", "i", "zároveň", "také"):
+        while j < b and toks[j].low in _POST_CONJ:
             j += 1
         role = _role_at(toks, j, lang, org_starts, org_cover)
         if role is None:
@@ -916,8 +945,22 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
                 c.affs.append((o[2].org_id, None, "pattern:person-org-apposition", 0.7, c.start,
                                toks[o[1] - 1].end))
                 continue
-            if any(toks[x].low in ("który", "która", "którzy", "który", "jenž", "která", "kde") for x in range(a, b)):
+            if toks[a].low in _RELATIVE_SUBJ:
+                # "X, która wcześniej kierowała MGOPS-em", "X, který vede Charitu Opava"
+                _leads_body(c, toks, a + 1, b, org_starting, ctx, lang)
                 break
+            # "dr X, socjolożka z Uniwersytetu ...", "X, dlouholetá dobrovolnice z Charity ...": a
+            # description of the person, then the body they come from
+            x = a
+            while x < b and x - a < 3 and toks[x].text.isalpha() and toks[x].text.islower() \
+                    and toks[x].low not in _SURNAME_STOP_EXTRA and toks[x].low not in ("z", "ze"):
+                x += 1
+            if a < x < b - 1 and toks[x].low in ("z", "ze"):
+                o = org_starting(x + 1)
+                if o:
+                    c.affs.append((o[2].org_id, None, "pattern:person-description-from-org", 0.7, c.start,
+                                   toks[o[1] - 1].end))
+                    continue
             break
         j = role.head_end
         # the body follows the post: directly, after "w"/"z", a geographic adjective, or a quoted name
@@ -946,7 +989,8 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
         if o:
             rn = None if role.kind == "rep" else role.role
             if rn and o[0] > role.i1 and all(toks[x].text.islower() and toks[x].low not in ("w", "we", "z", "ze", "v", "ve")
-                                             for x in range(role.i1, o[0])):
+                                             and toks[x].low not in _NOT_POST_WORDS for x in range(role.i1, o[0])):
+                # "koordynatorka rodzinnej pieczy zastępczej w PCPR"; not "jednatelka nové Prádelny"
                 rn = " ".join([rn] + [toks[x].low for x in range(role.i1, o[0])])
             outer = org_starting(o[1] + 1) if o[1] + 1 < len(toks) and toks[o[1]].low in ("w", "we", "v", "ve") \
                 else None
@@ -973,6 +1017,68 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
         if role.kind != "rep" and c.pending_role is None:
             c.pending_role = (role.role, role.kind, _phrase(toks, role.i0, min(b, role.i1 + 2)),
                               toks[role.i0].start, toks[min(b, role.i1 + 2) - 1].end)
+
+
+_RELATIVE_OBJ = {"którym", "którą", "którego", "której", "kterou", "který", "které", "kterého", "jejž", "již",
+                 "jíž", "jež"}
+# words between a post and its body that are not part of the post ("jednatelka nové Prádelny")
+_NOT_POST_WORDS = {"nowy", "nowa", "nowego", "nowej", "nowym", "nową", "nové", "nového", "nový", "nová", "novou",
+                   "tamtejszego", "tamtejszej", "tamtejszym", "miejscowego", "miejscowej", "místní", "místního",
+                   "tamní", "tamního", "naszego", "naszej", "našeho", "naší", "tego", "tej", "této", "tohoto"}
+_POST_CONJ = {"a", "także", "również", "oraz", "i", "zároveň", "také", "též", "zarazem", "jednocześnie", "rovněž"}
+_RELATIVE_SUBJ = {"który", "która", "którzy", "które", "jenž", "jež", "již", "který", "která", "které", "kteří"}
+# verbs saying that someone runs a body: "kieruje Działem ...", "stoi na czele zespołu", "vede poradnu"
+_LEAD_VERBS = {"kieruje", "kierował", "kierowała", "kierują", "kierowali", "przewodniczy", "przewodniczył",
+               "przewodniczyła", "vede", "vedl", "vedla", "řídí", "řídil", "řídila", "šéfuje", "šéfoval",
+               "šéfovala", "kierujący", "kierująca"}
+_HEAD_VERBS = {"stoi", "stał", "stała", "stojí", "stál", "stála", "stojący", "stojąca"}
+
+
+def _split_posts(toks: list[Tok], chunks: list[tuple[int, int]], lang: str, org_starts: set[int],
+                 org_cover: set[int]) -> list[tuple[int, int]]:
+    """Split an apposition chunk where a conjunction starts another post: "předsedkyně spolku a
+    zároveň jednatelka Prádelny X", "prezes fundacji i członek zarządu stowarzyszenia"."""
+    out = []
+    for a, b in chunks:
+        start = a
+        for x in range(a + 1, b - 1):
+            if toks[x].low not in ("a", "i", "oraz"):
+                continue
+            y = x + 1
+            while y < b and toks[y].low in _POST_CONJ:
+                y += 1
+            if y < b and _role_at(toks, y, lang, org_starts, org_cover):
+                out.append((start, x))
+                start = x
+        out.append((start, b))
+    return out
+
+
+def _leads_body(c: _Cand, toks: list[Tok], a: int, b: int, org_starting, ctx, lang: str) -> bool:
+    """A verb of running a body within toks[a:b] and the body after it: "kierowała MGOPS-em",
+    "stoi na czele zespołu", "vede poradnu"; the person is linked with no post named."""
+    for v in range(a, min(b, a + 7)):
+        low = toks[v].low
+        if low in _LEAD_VERBS:
+            x = v + 1
+        elif low in _HEAD_VERBS and v + 2 < b and toks[v + 1].low in ("na", "v") \
+                and toks[v + 2].low in ("czele", "čele"):
+            x = v + 3
+        else:
+            continue
+        o = org_starting(x)
+        if o:
+            c.affs.append((o[2].org_id, None, "pattern:person-leads-org", 0.7, toks[v].start, toks[o[1] - 1].end))
+            return True
+        e = x
+        while e < b and e - x < 3 and _lower_run(toks, e, e + 1) and toks[e].low not in _PREPS_STOP:
+            e += 1
+        oid = ctx.describe(toks, x, e, lang) if ctx is not None and e > x else None
+        if oid:
+            c.affs.append((oid, None, "pattern:person-leads-description", 0.6, toks[v].start, toks[e - 1].end))
+            return True
+        return False
+    return False
 
 
 def _join(toks: list[Tok]) -> str:
@@ -1023,6 +1129,24 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
                 c.affs.append((o[2].org_id, rn, "pattern:relative-clause-role", 0.8,
                                toks[o[0]].start, c.end))
                 return
+    # "Dział Świadczeń, którym kieruje X", "poradna, kterou vede X": the body before the relative clause
+    if k >= 3 and toks[k - 1].low in _LEAD_VERBS and toks[k - 2].low in _RELATIVE_OBJ and toks[k - 3].text == ",":
+        o = org_ending_before(k - 3)
+        inner = org_ending_before(o[0]) if o else None
+        if inner and inner[0] >= prev_name_end and getattr(orgs_by_id.get(inner[2].org_id), "part_of", None) \
+                == o[2].org_id:
+            o = inner  # "Dział Świadczeń MOPS w Kole, którym kieruje X": the unit (its parent is added below)
+        oid = o[2].org_id if o else None
+        if oid is None and ctx is not None:
+            # "... przez zespół, którym kieruje X": a description of a body just before
+            e = k - 3
+            a = next((x for x in range(max(prev_name_end, e - 3), e)
+                      if refer.head_stem(toks[x].low, lang) and _lower_run(toks, x, e)), e)
+            oid = ctx.describe(toks, a, e, lang) if a < e else None
+            o = (a, e, None) if oid else None
+        if oid:
+            c.affs.append((oid, None, "pattern:org-led-by-person", 0.75, toks[o[0]].start, c.end))
+            return
     # Czech "na Městském úřadě ... u Barbory Novákové"
     if lang == "cs" and toks[k - 1].low == "u":
         o = None
@@ -1376,17 +1500,24 @@ def article_topic(org_mentions: Sequence) -> str | None:
     return max(counts, key=lambda o: (counts[o], -first[o]))
 
 
-def _topic_fallback(cands: list[_Cand], org_mentions: Sequence) -> None:
+def _topic_fallback(cands: list[_Cand], org_mentions: Sequence, lang: str = "pl",
+                    organisations: Sequence[model.Organisation] = ()) -> None:
     """"Szczegółów udziela X, kierownik." - a post with no body named: the body the article is about
-    (the one mentioned most; the first of equals), unless the person is linked elsewhere."""
+    (the one mentioned most; the first of equals), unless the person is linked elsewhere, or the
+    post names a kind of body the topic is not ("prezes koła" when the article is about a MOPS)."""
     topic = article_topic(org_mentions)
     if topic is None:
         return
+    topic_org = next((o for o in organisations if o.id == topic), None)
+    topic_words = morph.fold(topic_org.name).split() if topic_org else []
     linked = {morph.fold(c.name) for c in cands if c.affs}
     for c in cands:
         if c.affs or not c.pending_role or morph.fold(c.name) in linked:
             continue
         role, kind, phrase, s, e = c.pending_role
+        kinds = [morph.fold(w) for w in phrase.split()[1:] if refer.head_stem(w.lower(), lang)]
+        if topic_org and any(not any(refer.same_word(w, t) for t in topic_words) for w in kinds):
+            continue
         if kind in ("post", "academic", "head"):
             c.affs.append((topic, role if kind != "head" else None, "rule:post-to-article-body", 0.5, s, e))
 
