@@ -154,3 +154,101 @@ def test_a_post_of_another_kind_of_body_does_not_go_to_the_article_topic():
     ex = run("Miejski Ośrodek Pomocy Społecznej w Pcimiu pomaga bezdomnym. MOPS w Pcimiu wydał 300 posiłków. "
              "Schronisko prowadzi stowarzyszenie. – Dostawiamy łóżka – mówi Jan Kruk, prezes koła.")
     assert affs(ex, "Jan Kruk") == {}
+
+
+# --- where the person comes from, said before the name ---------------------------------------
+
+
+def test_a_sentence_opening_with_the_body_the_person_came_from():
+    ex = run("Na setkání byla i zástupkyně ministerstva. Z Ministerstva práce a sociálních věcí přijela "
+             "PhDr. Alena Kubů.", lang="cs")
+    assert affs(ex, "Alena Kubů") == {org_id(ex, "Ministerstvo"): None}
+
+
+def test_an_opening_description_of_a_body_and_a_possessive_post():
+    ex = run("W spotkaniu uczestniczyły Gminny Ośrodek Pomocy Społecznej w Zalesiu i Fundacja „Most”. "
+             "Prezes fundacji mówił o wolontariacie. Gminny ośrodek z Zalesia reprezentowała jego kierownik "
+             "Ewa Lis.")
+    assert affs(ex, "Ewa Lis") == {org_id(ex, "Gminny"): "kierownik"}
+
+
+def test_a_copula_with_a_post_whose_complement_describes_a_body():
+    ex = run("W Pcimiu powstała Spółdzielnia Socjalna „Razem”. Prezesem spółdzielni został Adam Mróz.")
+    assert affs(ex, "Adam Mróz") == {org_id(ex, "Spółdzielnia"): "prezes"}
+
+
+def test_a_copula_post_without_a_body_goes_to_the_body_the_article_is_about():
+    ex = run("Zespół Interdyscyplinarny w Gminie Pcim zebrał się po raz pierwszy. Zespół Interdyscyplinarny "
+             "w Gminie Pcim liczy dziesięć osób. Przewodniczącą ponownie została Ewa Lis, kierownik GOPS w Pcimiu.")
+    got = affs(ex, "Ewa Lis")
+    assert got[org_id(ex, "Zespół")] == "przewodnicząca"
+    assert got[org_id(ex, "Gminny")] == "kierownik"
+
+
+# --- posts of one kind of body --------------------------------------------------------------
+
+
+def test_a_judge_belongs_to_the_one_court_of_the_article():
+    ex = run("Sąd Rejonowy w Pcimiu wydał w zeszłym roku 40 postanowień. – Brakuje rodzin – przyznaje sędzia "
+             "Jan Wrona.")
+    assert affs(ex, "Jan Wrona") == {org_id(ex, "Sąd"): "sędzia"}
+
+
+def test_a_judge_with_two_courts_in_the_article_is_not_guessed():
+    ex = run("Miejski Ośrodek Pomocy Społecznej w Pcimiu szuka rodzin zastępczych. MOPS w Pcimiu współpracuje "
+             "z Sądem Rejonowym w Pcimiu i Sądem Okręgowym w Krakowie. – Brakuje rodzin – przyznaje sędzia "
+             "Jan Wrona.")
+    assert affs(ex, "Jan Wrona") == {}
+
+
+def test_a_hyphenated_post_of_the_municipal_police():
+    ex = run("Ve spolupráci s Městskou policií Beroun chystáme besedy, první povede strážník-preventista "
+             "Tomáš Vrba.", lang="cs")
+    assert affs(ex, "Tomáš Vrba") == {org_id(ex, "Městská policie"): "strážník-preventista"}
+
+
+def test_a_post_with_its_own_complement_and_no_body_goes_to_the_article_body():
+    ex = run("Odbor sociálních věcí Městského úřadu Beroun připravuje plán. Odbor sociálních věcí Městského "
+             "úřadu Beroun sbírá připomínky. Výsledky představila koordinátorka komunitního plánování Bc. Eva "
+             "Malá.", lang="cs")
+    assert affs(ex, "Eva Malá") == {org_id(ex, "Odbor"): "koordinátorka komunitního plánování"}
+
+
+def test_a_verb_after_a_post_is_not_its_complement():
+    ex = run("Przewodniczącą zespołu została Anna Lis. Jej zastępcą wybrano asp. Marka Wilka.")
+    assert affs(ex, "Marek Wilk") == {}
+
+
+# --- the name of the post -------------------------------------------------------------------
+
+
+def test_a_unit_word_that_describes_the_body_is_not_part_of_a_directors_post():
+    ex = run("Úřad práce České republiky – kontaktní pracoviště Beroun podepsal dohodu. Dohodu podepsala "
+             "ředitelka kontaktního pracoviště Jana Malá.", lang="cs")
+    assert affs(ex, "Jana Malá") == {org_id(ex, "Úřad práce"): "ředitelka"}
+
+
+def test_the_head_of_a_unit_is_named_with_the_unit():
+    ex = run("Úřad práce České republiky – kontaktní pracoviště Beroun podepsal dohodu. „Pomůžeme,“ říká "
+             "Ing. Jana Malá, vedoucí kontaktního pracoviště.", lang="cs")
+    assert affs(ex, "Jana Malá") == {org_id(ex, "Úřad práce"): "vedoucí kontaktního pracoviště"}
+
+
+def test_a_longer_post_before_a_body_wins():
+    ex = run("„Bydlení je priorita,“ uvedla náměstkyně hejtmana Středočeského kraje Eva Malá.", lang="cs")
+    assert list(affs(ex, "Eva Malá").values()) == ["náměstkyně hejtmana"]
+
+
+def test_a_post_with_a_lower_case_complement_before_w_and_the_body():
+    ex = run("– Szukamy rodzin – mówi Ewa Lis, koordynatorka rodzinnej pieczy zastępczej w PCPR w Pcimiu.")
+    assert list(affs(ex, "Ewa Lis").values()) == ["koordynatorka rodzinnej pieczy zastępczej"]
+
+
+def test_running_a_body_now_names_the_post():
+    ex = run("Wnioski przyjmuje Dział Świadczeń MOPS w Pcimiu, którym kieruje Ewa Wilk.")
+    assert affs(ex, "Ewa Wilk")[org_id(ex, "Dział")] == "kierownik"
+
+
+def test_a_professors_title_before_a_name_from_a_university():
+    ex = run("Prof. dr hab. Jan Wrona z Uniwersytetu Łódzkiego mówił o samotności.")
+    assert affs(ex, "Jan Wrona") == {org_id(ex, "Uniwersytet"): "profesor"}

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Sequence
@@ -84,6 +84,9 @@ class _Cand:
     affs: list[tuple[str, str | None, str, float, int, int]] = field(default_factory=list)
     # (org id, role, method, confidence, start, end)
     pending_role: tuple[str, str, str, int, int] | None = None  # (role, kind, phrase, s, e)
+    # the pending post was given by "Przewodniczącą została X": news say so of the body they are
+    # about, even when the person's own post elsewhere is named too
+    pending_copula: bool = False
 
 
 @dataclass(frozen=True)
@@ -228,7 +231,7 @@ def _role_forms(head: str, lang: str) -> list[tuple[str, bool]]:
             except Exception:  # pragma: no cover - morfeusz refuses some lemmas
                 gen = ()
             for form, pos, numbers, cases, genders, _q in gen:
-                if pos == "adj" and "f" in genders and not head.endswith("a"):
+                if pos.startswith("adj") and "f" in genders and not head.endswith("a"):
                     continue  # przewodniczący: keep the feminine as its own entry
                 out.append((form.lower(), "sg" not in numbers))
             # no break: "dyrektor" has a feminine indeclinable reading besides the masculine one
@@ -534,10 +537,17 @@ def _role_at(toks: list[Tok], i: int, lang: str, org_starts: set[int], org_cover
         k += 1
     for n in (3, 2, 1):
         key = tuple(t.low for t in toks[k:k + n])
+        compound = ""
+        if n == 1 and key and key not in table and "-" in key[0]:
+            # "strážník-preventista", "asystent-koordynator": the first part is the post
+            first, compound = key[0].split("-", 1)
+            key = (first,)
         if len(key) < n or key not in table:
             continue
         lemma, base, kind, plural = table[key]
         head = base if plural else lemma
+        if compound and key[0] == lemma:
+            head = f"{lemma}-{compound}"
         may_be_plural = plural or key in _plural_role_forms(lang)
         m = k + n
         words = [head]
@@ -619,6 +629,7 @@ def find_persons(
         oms = sorted(by_sent.get(sstart, []), key=lambda m: m.start)
         _link_sentence(text, lang, group, oms, orgs_by_id, ctx)
     _executive_fallback(text, lang, cands, organisations)
+    _typed_fallback(lang, cands, organisations, org_mentions)
     _topic_fallback(cands, org_mentions, lang, organisations)
     return _merge(cands)
 
@@ -657,6 +668,13 @@ def _role_name(hit: RoleHit, toks: list[Tok], desc_a: int, lang: str) -> str | N
     """The post of a description: "vedoucí" + "střediska" -> "vedoucí střediska"."""
     if hit.kind == "rep":
         return None
+    if lang == "cs" and hit.role.startswith("vedoucí "):
+        return hit.role  # "vedoucí kontaktního pracoviště": the head of a unit is named with the unit
+    if desc_a < hit.i1:
+        # the post's complement is the description ("ředitelka kontaktního pracoviště" -> "ředitelka")
+        words = hit.role.split()
+        keep = max(1, len(words) - (hit.i1 - desc_a))
+        hit = replace(hit, role=" ".join(words[:keep]))
     if lang == "cs" and hit.role == "vedoucí":
         unit = next((t.low for t in toks[desc_a:desc_a + 4] if refer.head_stem(t.low, lang)), None)
         if unit:
@@ -913,7 +931,11 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
                 else:
                     break
         if o:
-            c.affs.append((o[2].org_id, None, "pattern:person-from-org", 0.75, c.start, toks[o[1] - 1].end))
+            # "prof. dr hab. X z UJK": a professor's title before the name is the post at a university
+            prof = any(t.low in ("prof", "profesor", "profesorka") for t in toks[c.title_start:c.i0]) and ctx is not None \
+                and any(x.id == o[2].org_id and x.type == "university" for x in ctx.orgs)
+            c.affs.append((o[2].org_id, "profesor" if prof else None, "pattern:person-from-org", 0.75, c.start,
+                           toks[o[1] - 1].end))
         elif ctx and t.low in ("z", "ze"):
             e = k + 1
             while e < len(toks) and e - k <= 3 and _lower_run(toks, e, e + 1):
@@ -988,10 +1010,11 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
             break
         if o:
             rn = None if role.kind == "rep" else role.role
-            if rn and o[0] > role.i1 and all(toks[x].text.islower() and toks[x].low not in ("w", "we", "z", "ze", "v", "ve")
-                                             and toks[x].low not in _NOT_POST_WORDS for x in range(role.i1, o[0])):
+            e = o[0] - 1 if toks[o[0] - 1].low in ("w", "we", "z", "ze", "v", "ve", "przy", "při") else o[0]
+            if rn and e > role.i1 and all(toks[x].text.islower() and toks[x].low not in ("w", "we", "z", "ze", "v", "ve")
+                                          and toks[x].low not in _NOT_POST_WORDS for x in range(role.i1, e)):
                 # "koordynatorka rodzinnej pieczy zastępczej w PCPR"; not "jednatelka nové Prádelny"
-                rn = " ".join([rn] + [toks[x].low for x in range(role.i1, o[0])])
+                rn = " ".join([rn] + [toks[x].low for x in range(role.i1, e)])
             outer = org_starting(o[1] + 1) if o[1] + 1 < len(toks) and toks[o[1]].low in ("w", "we", "v", "ve") \
                 else None
             if outer:
@@ -1031,6 +1054,8 @@ _RELATIVE_SUBJ = {"który", "która", "którzy", "które", "jenž", "jež", "ji�
 _LEAD_VERBS = {"kieruje", "kierował", "kierowała", "kierują", "kierowali", "przewodniczy", "przewodniczył",
                "przewodniczyła", "vede", "vedl", "vedla", "řídí", "řídil", "řídila", "šéfuje", "šéfoval",
                "šéfovala", "kierujący", "kierująca"}
+# the post a present-tense verb of running names ("kieruje" -> kierownik); a past one names none
+_LEAD_POSTS = {"kieruje": {"pl": "kierownik"}, "vede": {"cs": "vedoucí"}}
 _HEAD_VERBS = {"stoi", "stał", "stała", "stojí", "stál", "stála", "stojący", "stojąca"}
 
 
@@ -1066,16 +1091,17 @@ def _leads_body(c: _Cand, toks: list[Tok], a: int, b: int, org_starting, ctx, la
             x = v + 3
         else:
             continue
+        role = _LEAD_POSTS.get(low, {}).get(lang)
         o = org_starting(x)
         if o:
-            c.affs.append((o[2].org_id, None, "pattern:person-leads-org", 0.7, toks[v].start, toks[o[1] - 1].end))
+            c.affs.append((o[2].org_id, role, "pattern:person-leads-org", 0.7, toks[v].start, toks[o[1] - 1].end))
             return True
         e = x
         while e < b and e - x < 3 and _lower_run(toks, e, e + 1) and toks[e].low not in _PREPS_STOP:
             e += 1
         oid = ctx.describe(toks, x, e, lang) if ctx is not None and e > x else None
         if oid:
-            c.affs.append((oid, None, "pattern:person-leads-description", 0.6, toks[v].start, toks[e - 1].end))
+            c.affs.append((oid, role, "pattern:person-leads-description", 0.6, toks[v].start, toks[e - 1].end))
             return True
         return False
     return False
@@ -1145,7 +1171,8 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
             oid = ctx.describe(toks, a, e, lang) if a < e else None
             o = (a, e, None) if oid else None
         if oid:
-            c.affs.append((oid, None, "pattern:org-led-by-person", 0.75, toks[o[0]].start, c.end))
+            c.affs.append((oid, _LEAD_POSTS.get(toks[k - 1].low, {}).get(lang), "pattern:org-led-by-person", 0.75,
+                           toks[o[0]].start, c.end))
             return
     # Czech "na Městském úřadě ... u Barbory Novákové"
     if lang == "cs" and toks[k - 1].low == "u":
@@ -1172,6 +1199,8 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
     while j - 1 > prev_name_end and toks[j - 1].low in _COPULA:
         j -= 1
     if j < k:
+        while j - 1 > prev_name_end and toks[j - 1].low in _COPULA_ADVERBS:
+            j -= 1  # "Przewodniczącą ponownie została X"
         o = org_ending_before(j)
         r_end = o[0] if o else j
         for back in range(1, 6):
@@ -1179,12 +1208,23 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
             if r0 < prev_name_end:
                 break
             hit = _role_at(toks, r0, lang, org_starts, org_cover)
+            if hit and not o and hit.i1 <= r_end and ctx is not None:
+                # "Prezesem spółdzielni został X", "Vedoucí centra je X": the post's complement
+                # describes a body named before
+                da = _desc_start(hit, toks, lang)
+                if da < r_end and r_end - da <= 4 and _lower_run(toks, max(da, hit.i1), r_end):
+                    oid = ctx.describe(toks, da, r_end, lang)
+                    if oid:
+                        c.affs.append((oid, _role_name(hit, toks, da, lang), "pattern:post-copula-description",
+                                       0.7, toks[hit.i0].start, c.end))
+                        return
             if hit and (hit.i1 == r_end or (o and hit.head_end <= o[0] <= hit.i1)):
                 rn = None if hit.kind == "rep" else hit.role
                 if o:
                     c.affs.append((o[2].org_id, rn, "pattern:post-copula-person", 0.8, toks[hit.i0].start, c.end))
                 elif hit.kind != "rep":
                     c.pending_role = (hit.role, hit.kind, _phrase(toks, hit.i0, hit.i1), toks[hit.i0].start, c.end)
+                    c.pending_copula = True
                 return
     # "[Z ramienia ORG] ... [ORG reprezentowała] [post] [ORG] X"
     j = k
@@ -1200,6 +1240,10 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
         hit = _role_at(toks, s, lang, org_starts, org_cover)
         if hit and hit.i1 <= j and _post_gap_ok(hit, toks, j, lang, gov_cover):
             role_hit = hit  # keep looking back: "zastępca kierownika" beats "kierownika"
+        elif hit and hit.kind != "rep" and hit.i1 < j and _post_complement(toks, hit.i1, j, lang) \
+                and not any(refer.head_stem(t.low, lang) for t in toks[hit.i0 + 1:hit.i1]):
+            # "koordinátorka komunitního plánování X": the post's own complement, no body in it
+            role_hit = replace(hit, role=" ".join([hit.role] + [t.low for t in toks[hit.i1:j]]), i1=j)
         elif role_hit and not hit:
             break
     if role_hit and ctx is not None:
@@ -1208,8 +1252,15 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
             # "O doświadczeniach MOPR mówiła jego dyrektor X", "IQ Roma servis, jejíž ředitelka X",
             # "Spółdzielnia ... . Jej prezes X": the body named last before, else the last sentence's subject
             before = [sp for sp in spans if sp[1] <= p]
-            oid = before[-1][2].org_id if before else (
-                ctx.prev_first.get(c.sent.start) if toks[p].low in _POSSESSIVE else None)
+            oid = before[-1][2].org_id if before else None
+            described = (oid is None and prev_name_end == 0 and 1 < p <= 7 and toks[p - 1].text.islower()
+                         and any(refer.head_stem(t.low, lang) for t in toks[:p - 1]))
+            if described:
+                # "Gminny ośrodek z Nieborowa reprezentowała jego kierownik X": the sentence opens
+                # with a description of the body (and when it names none we know, no guess)
+                oid = ctx.describe(toks, 0, p - 1, lang)
+            elif oid is None and toks[p].low in _POSSESSIVE:
+                oid = ctx.prev_first.get(c.sent.start)
             if oid:
                 c.affs.append((oid, None if role_hit.kind == "rep" else role_hit.role, "pattern:possessive-post",
                                0.75, toks[p].start, c.end))
@@ -1235,6 +1286,13 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
             break
     if role_hit:
         if c.affs:
+            want = _body_type(role_hit.role, lang)
+            if want and not any(getattr(orgs_by_id.get(a[0]), "type", None) == want for a in c.affs):
+                # "sędzia X, przewodniczący wydziału": a post of another kind of body than the
+                # apposition's; the typed fallback finds its body
+                c.pending_role = (role_hit.role, role_hit.kind, _phrase(toks, role_hit.i0, c.i1),
+                                  toks[role_hit.i0].start, c.end)
+                return
             # "Koordynator projektu X (MOPS w Kaliszu)": the post goes with the bracketed body
             if role_hit.kind != "rep":
                 c.affs[:] = [(o, r or role_hit.role, m, cf, min(s, toks[role_hit.i0].start), e)
@@ -1249,7 +1307,7 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
             da = _desc_start(role_hit, toks, lang)
             oid = ctx.describe(toks, da, role_hit.i1, lang) if da < role_hit.i1 else None
             if oid:
-                c.affs.append((oid, None if role_hit.kind == "rep" else role_hit.role,
+                c.affs.append((oid, _role_name(role_hit, toks, da, lang),
                                "pattern:role-description-person", 0.7, toks[role_hit.i0].start, c.end))
                 return
         if not c.affs and role_hit.kind != "rep":
@@ -1284,7 +1342,9 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
                 break
             hit = _role_at(toks, r0, lang, org_starts, org_cover)
             if hit and hit.i1 >= s - 0 and hit.i1 <= a + 1:
-                role = hit
+                longer = _role_at(toks, r0 - 1, lang, org_starts, org_cover) if r0 > prev_name_end else None
+                # "náměstkyně hejtmana Jihomoravského kraje": the post is the longer phrase
+                role = longer if longer and longer.i1 == hit.i1 else hit
                 break
             if hit and hit.i1 < s and s - hit.i1 <= 3 and all(
                     _lower_run(toks, x, x + 1) or refer.head_stem(toks[x].low, lang) for x in range(hit.i1, s)):
@@ -1349,6 +1409,22 @@ _PLACE_PHRASE_WORDS = {"miasta", "gminy", "powiatu", "województwa", "města", "
                        "městské", "části", "hl", "m", "st", "."}
 
 
+def _post_complement(toks: list[Tok], a: int, b: int, lang: str) -> bool:
+    """toks[a:b] is a lower-case complement of a post that names no kind of body ("komunitního
+    plánování", "rodzinnej pieczy zastępczej"); a description of a body is resolved elsewhere."""
+    return b - a <= 3 and _lower_run(toks, a, b) and not any(
+        t.low in _PREPS_STOP or t.low in _COPULA or refer.head_stem(t.low, lang) or not _genitive_like(t, lang)
+        for t in toks[a:b])
+
+
+def _genitive_like(tok: Tok, lang: str) -> bool:
+    """Could `tok` be a genitive noun or adjective (not a verb: "Jej zastępcą wybrano X")?"""
+    if lang == "cs":
+        # no Czech analyser: past-tense verbs end in -l/-la/-lo/-li/-ly
+        return not re.search(r"l[aoiy]?$", tok.low)
+    return any(r.pos in ("subst", "adj", "ger") and "gen" in r.cases for r in morph.pl_readings(tok.text))
+
+
 def _post_gap_ok(hit: RoleHit, toks: list[Tok], j: int, lang: str, gov_cover: set[int]) -> bool:
     """May the words between a post and the name that follows it (toks[hit.i1:j]) stand there?
     A geographic adjective ("starosta łowicki"), the post's field ("náměstek primátora pro
@@ -1388,6 +1464,8 @@ def _post_gap_ok(hit: RoleHit, toks: list[Tok], j: int, lang: str, gov_cover: se
 _CAP_ADJ_ENDINGS = ("ego", "iej", "ej", "ého", "é", "ý", "á", "ich")
 _ADJ_ENDINGS = ("ski", "cki", "ska", "cka", "ský", "cký", "skiego", "ckiego", "skiej", "ckiej", "skim", "ckim",
                 "ską", "cką", "ského", "ckého", "ské", "cké", "ském", "ckém", "ská", "cká")
+_COPULA_ADVERBS = {"ponownie", "znowu", "znów", "jednogłośnie", "oficjalnie", "także", "również", "też", "opět",
+                   "znovu", "nově", "jednomyslně", "oficiálně", "také", "rovněž"}
 _COPULA = {"został", "została", "zostali", "zostanie", "jest", "je", "se", "stal", "stala", "stali", "byl", "byla",
            "był", "była", "jmenován", "jmenována", "mianowany", "mianowana", "powołany", "powołana", "został", "zůstává"}
 _REPR_VERBS = ("reprezentował", "reprezentowała", "reprezentowali", "reprezentowały", "zastupoval",
@@ -1407,7 +1485,16 @@ def _org_before_verb(c, toks, spans, k, role_hit, prev_name_end) -> None:
 
 
 def _ramienia(c, toks, spans, role_hit) -> None:
-    """"Z ramienia ORG ... X" / "W imieniu ORG ... X" anywhere before the name."""
+    """"Z ramienia ORG ... X" / "W imieniu ORG ... X" anywhere before the name; a sentence that
+    opens with where the person came from: "Z Ministerstva ... přijela X", "Ze Stowarzyszenia X
+    wystąpiła [prezes] Y"."""
+    if toks and toks[0].low in ("z", "ze") and toks[0].text[0].isupper():
+        gap_end = role_hit.i0 if role_hit is not None else c.title_start
+        for a, b, m in spans:
+            if a == 1 and b < gap_end and gap_end - b <= 3 and _lower_run(toks, b, gap_end):
+                rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
+                c.affs.append((m.org_id, rn, "pattern:from-org-opening", 0.7, toks[0].start, c.end))
+                return
     for n in range(0, c.i0 - 1):
         if (toks[n].low in ("ramienia", "imieniu") and n > 0 and toks[n - 1].low in ("z", "w")) or \
                 (toks[n].low == "za" and n + 1 < len(toks) and toks[n + 1].cap and (n == 0 or toks[n - 1].text in ",;–")):
@@ -1485,6 +1572,33 @@ def _executive_fallback(text: str, lang: str, cands: list[_Cand], orgs: Sequence
             c.affs.append((fits[0].id, role, "rule:executive-post-to-government", 0.6, s, e))
 
 
+def _body_type(role: str, lang: str) -> str | None:
+    """The type of body a post belongs to ("sędzia" -> court, "strážník-preventista" -> police)."""
+    types = _role_body_types(lang)
+    head = role.split()[0] if role else ""
+    return types.get(role) or types.get(head) or types.get(head.split("-")[0])
+
+
+def _typed_fallback(lang: str, cands: list[_Cand], orgs: Sequence[model.Organisation], org_mentions: Sequence) -> None:
+    """"przyznaje sędzia X", "povede ji strážník Y": a post that only one kind of body has, with no
+    body named, goes to the one body of that kind named in the sentence, else in the article
+    (a unit gives way to its parent: a judge belongs to the court, not to its division)."""
+    by_id = {o.id: o for o in orgs}
+    for c in cands:
+        if not c.pending_role:
+            continue
+        role, kind, phrase, s, e = c.pending_role
+        want = _body_type(role, lang)
+        if not want or any(getattr(by_id.get(a[0]), "type", None) == want for a in c.affs):
+            continue
+        here = {m.org_id for m in org_mentions if c.sent.start <= m.start < c.sent.end}
+        pool = [o for o in orgs if o.type == want and o.id in here] or [o for o in orgs if o.type == want]
+        pool = [o for o in pool if o.part_of is None or by_id.get(o.part_of) not in pool]
+        if len(pool) == 1:
+            c.affs.append((pool[0].id, role, "rule:typed-post-to-body", 0.55, s, e))
+            c.pending_role = None
+
+
 def article_topic(org_mentions: Sequence) -> str | None:
     """The body the article is about: mentioned most, the first one named counting extra
     (a news lead names its subject first); ties go to the earlier."""
@@ -1512,12 +1626,20 @@ def _topic_fallback(cands: list[_Cand], org_mentions: Sequence, lang: str = "pl"
     topic_words = morph.fold(topic_org.name).split() if topic_org else []
     linked = {morph.fold(c.name) for c in cands if c.affs}
     for c in cands:
-        if c.affs or not c.pending_role or morph.fold(c.name) in linked:
+        if not c.pending_role:
+            continue
+        if c.pending_copula:
+            if any(a[0] == topic for a in c.affs):
+                continue
+        elif c.affs or morph.fold(c.name) in linked:
             continue
         role, kind, phrase, s, e = c.pending_role
         kinds = [morph.fold(w) for w in phrase.split()[1:] if refer.head_stem(w.lower(), lang)]
         if topic_org and any(not any(refer.same_word(w, t) for t in topic_words) for w in kinds):
             continue
+        want = _body_type(role, lang)
+        if want and topic_org and topic_org.type != want:
+            continue  # a judge of an unnamed court is not staff of the article's welfare centre
         if kind in ("post", "academic", "head"):
             c.affs.append((topic, role if kind != "head" else None, "rule:post-to-article-body", 0.5, s, e))
 
