@@ -252,3 +252,27 @@ def test_running_a_body_now_names_the_post():
 def test_a_professors_title_before_a_name_from_a_university():
     ex = run("Prof. dr hab. Jan Wrona z Uniwersytetu Łódzkiego mówił o samotności.")
     assert affs(ex, "Jan Wrona") == {org_id(ex, "Uniwersytet"): "profesor"}
+
+
+# --- on behalf of, representing -------------------------------------------------------------
+
+
+def test_representing_a_body_in_apposition():
+    ex = run("Na konferencji wystąpił Tomasz Lis, reprezentujący Fundację „Razem”.")
+    assert affs(ex, "Tomasz Lis") == {org_id(ex, "Fundacja"): None}
+
+
+def test_abbreviated_professorship_in_apposition():
+    ex = run("Gościem była dr hab. Joanna Mazur, prof. Uniwersytetu Łódzkiego.")
+    assert affs(ex, "Joanna Mazur") == {org_id(ex, "Uniwersytet"): "profesor"}
+
+
+def test_on_the_side_of_a_body():
+    ex = run("Ze strany Úřadu práce České republiky se jednání zúčastnila Mgr. Jana Malá.", lang="cs")
+    assert affs(ex, "Jana Malá") == {org_id(ex, "Úřad práce"): None}
+
+
+def test_on_the_side_of_a_described_body():
+    ex = run("Miejski Ośrodek Pomocy Społecznej w Pcimiu podpisał umowę. Koordynatorem po stronie ośrodka "
+             "będzie Ewa Lis.")
+    assert affs(ex, "Ewa Lis") == {org_id(ex, "Miejski"): None}

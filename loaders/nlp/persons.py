@@ -918,8 +918,7 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
             c.affs.append((o[2].org_id, rn, "pattern:person-org-brackets", 0.85, c.start, toks[o[1] - 1].end))
         return
     # "X z ORG", "X reprezentująca ORG", "X ze Stowarzyszenia ..."
-    if t.low in ("z", "ze", "reprezentująca", "reprezentujący", "reprezentujące", "reprezentujícího",
-                 "zastupující", "za"):
+    if t.low in ("z", "ze", "za") or t.low in _REPRESENTING:
         o = org_starting(k + 1)
         if not o and t.low in ("z", "ze"):
             # "X z mostecké pobočky Člověka v tísni", "X z tamtejszego GOPS"
@@ -967,6 +966,19 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
                 c.affs.append((o[2].org_id, None, "pattern:person-org-apposition", 0.7, c.start,
                                toks[o[1] - 1].end))
                 continue
+            if toks[j].low in _REPRESENTING and org_starting(j + 1):
+                # "X, reprezentujący Fundację Y", "X, zastupující Charitu Y"
+                o = org_starting(j + 1)
+                c.affs.append((o[2].org_id, None, "pattern:person-representing-org", 0.75, c.start,
+                               toks[o[1] - 1].end))
+                continue
+            if toks[j].low == "prof" and j + 1 < b:
+                # "dr hab. X, prof. Uniwersytetu Y": the abbreviated post after the name
+                o = org_starting(j + 2 if toks[j + 1].text == "." else j + 1)
+                if o:
+                    c.affs.append((o[2].org_id, "profesor", "pattern:person-prof-org", 0.75, c.start,
+                                   toks[o[1] - 1].end))
+                    continue
             if toks[a].low in _RELATIVE_SUBJ:
                 # "X, która wcześniej kierowała MGOPS-em", "X, který vede Charitu Opava"
                 _leads_body(c, toks, a + 1, b, org_starting, ctx, lang)
@@ -1048,6 +1060,8 @@ _RELATIVE_OBJ = {"którym", "którą", "którego", "której", "kterou", "který"
 _NOT_POST_WORDS = {"nowy", "nowa", "nowego", "nowej", "nowym", "nową", "nové", "nového", "nový", "nová", "novou",
                    "tamtejszego", "tamtejszej", "tamtejszym", "miejscowego", "miejscowej", "místní", "místního",
                    "tamní", "tamního", "naszego", "naszej", "našeho", "naší", "tego", "tej", "této", "tohoto"}
+_REPRESENTING = {"reprezentująca", "reprezentujący", "reprezentujące", "reprezentujący", "reprezentujícího",
+                 "zastupující", "reprezentující", "reprezentujícího"}
 _POST_CONJ = {"a", "także", "również", "oraz", "i", "zároveň", "také", "též", "zarazem", "jednocześnie", "rovněž"}
 _RELATIVE_SUBJ = {"który", "która", "którzy", "które", "jenž", "jež", "již", "který", "která", "které", "kteří"}
 # verbs saying that someone runs a body: "kieruje Działem ...", "stoi na czele zespołu", "vede poradnu"
@@ -1301,7 +1315,7 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
         # "reprezentowała zastępca kierownika X" with ORG before the verb
         _org_before_verb(c, toks, spans, role_hit.i0, role_hit, prev_name_end)
         if not c.affs:
-            _ramienia(c, toks, spans, role_hit)
+            _ramienia(c, toks, spans, role_hit, ctx, lang)
         if not c.affs and ctx is not None and role_hit.head_end < role_hit.i1:
             # "ředitelka kontaktního pracoviště X": the post's complement describes a body named before
             da = _desc_start(role_hit, toks, lang)
@@ -1400,7 +1414,7 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
         return
     _org_before_verb(c, toks, spans, k, None, prev_name_end)
     if not c.affs:
-        _ramienia(c, toks, spans, None)
+        _ramienia(c, toks, spans, None, ctx, lang)
 
 
 # words of a place phrase after an executive post: "burmistrz Głogowa Małopolskiego", "náměstkyně
@@ -1466,7 +1480,7 @@ _ADJ_ENDINGS = ("ski", "cki", "ska", "cka", "ský", "cký", "skiego", "ckiego", 
                 "ską", "cką", "ského", "ckého", "ské", "cké", "ském", "ckém", "ská", "cká")
 _COPULA_ADVERBS = {"ponownie", "znowu", "znów", "jednogłośnie", "oficjalnie", "także", "również", "też", "opět",
                    "znovu", "nově", "jednomyslně", "oficiálně", "také", "rovněž"}
-_COPULA = {"został", "została", "zostali", "zostanie", "jest", "je", "se", "stal", "stala", "stali", "byl", "byla",
+_COPULA = {"został", "została", "zostali", "zostanie", "będzie", "bude", "jest", "je", "se", "stal", "stala", "stali", "byl", "byla",
            "był", "była", "jmenován", "jmenována", "mianowany", "mianowana", "powołany", "powołana", "został", "zůstává"}
 _REPR_VERBS = ("reprezentował", "reprezentowała", "reprezentowali", "reprezentowały", "zastupoval",
                "zastupovala", "zastupovali", "reprezentoval", "reprezentovala")
@@ -1484,7 +1498,7 @@ def _org_before_verb(c, toks, spans, k, role_hit, prev_name_end) -> None:
             return
 
 
-def _ramienia(c, toks, spans, role_hit) -> None:
+def _ramienia(c, toks, spans, role_hit, ctx=None, lang: str = "pl") -> None:
     """"Z ramienia ORG ... X" / "W imieniu ORG ... X" anywhere before the name; a sentence that
     opens with where the person came from: "Z Ministerstva ... přijela X", "Ze Stowarzyszenia X
     wystąpiła [prezes] Y"."""
@@ -1496,6 +1510,20 @@ def _ramienia(c, toks, spans, role_hit) -> None:
                 c.affs.append((m.org_id, rn, "pattern:from-org-opening", 0.7, toks[0].start, c.end))
                 return
     for n in range(0, c.i0 - 1):
+        if toks[n].low in ("strany", "stronie", "strony") and n > 0 and toks[n - 1].low in ("ze", "po", "ze"):
+            # "Ze strany Úřadu práce se zúčastnila X", "Koordynatorem po stronie ośrodka będzie X"
+            o = next((sp for sp in spans if sp[0] == n + 1), None)
+            oid = o[2].org_id if o else None
+            if oid is None and ctx is not None:
+                e = n + 1
+                while e < c.title_start and e - n <= 3 and _lower_run(toks, e, e + 1) and toks[e].low not in _COPULA:
+                    e += 1
+                oid = ctx.describe(toks, n + 1, e, lang) if e > n + 1 else None
+            if oid:
+                rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
+                c.affs.append((oid, rn, "pattern:on-side-of-org", 0.7, toks[n - 1].start, c.end))
+                return
+            continue
         if (toks[n].low in ("ramienia", "imieniu") and n > 0 and toks[n - 1].low in ("z", "w")) or \
                 (toks[n].low == "za" and n + 1 < len(toks) and toks[n + 1].cap and (n == 0 or toks[n - 1].text in ",;–")):
             if toks[n].low == "za":
