@@ -276,3 +276,7 @@ def test_on_the_side_of_a_described_body():
     ex = run("Miejski Ośrodek Pomocy Społecznej w Pcimiu podpisał umowę. Koordynatorem po stronie ośrodka "
              "będzie Ewa Lis.")
     assert affs(ex, "Ewa Lis") == {org_id(ex, "Miejski"): None}
+
+
+def test_a_popes_name_is_not_a_person_of_the_article():
+    assert not run("W sali imienia papieża, którym był Jan Paweł II, odbyło się spotkanie.").persons

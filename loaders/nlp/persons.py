@@ -429,6 +429,9 @@ def _find_names(text: str, lang: str, sentences: Sequence[Sentence],
                 if male and ((fl.endswith("a") and not fl.endswith(("á", "ová")) and len(fl) > 3)
                              or fl.endswith("ého") or (after is not None and after.cap and after.low.endswith("ého"))):
                     given_nom, gender, is_nom, cases = male, "m", False, frozenset({"gen"})
+            if j + 1 < len(toks) and re.fullmatch(r"[IVX]{1,4}", toks[j + 1].text):
+                i = j + 2  # "Jan Paweł II": a pope's or monarch's name, not a person of the article
+                continue
             if not is_nom and _dedication(toks, i, lang):
                 i = j + 1
                 continue
