@@ -116,6 +116,16 @@ def _titles() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+@lru_cache(maxsize=2)
+def _titles_by_word(pos: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Titles by their first (pos 0) or last (pos -1) word without dots, longest first: a name's
+    neighbour token picks the few titles worth trying."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for title in _titles():
+        out.setdefault(title[pos].replace(".", ""), []).append(title)
+    return {w: tuple(ts) for w, ts in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _cs_given() -> dict[str, tuple[str, str, bool]]:
     """Czech given-name form -> (nominative, gender m/f, is nominative)."""
@@ -719,7 +729,8 @@ def _link_sentence(text: str, lang: str, group: list[_Cand], oms: list, orgs_by_
         changed = True
         while changed:
             changed = False
-            for title in _titles():
+            p = k - 1 if k - 1 >= 0 and toks[k - 1].text == "." else k
+            for title in (_titles_by_word(-1).get(toks[p - 1].low, ()) if p - 1 >= 0 else ()):
                 n = len(title)
                 # tokens incl. dots: "dr", "hab", "." ...
                 j = k
@@ -745,7 +756,7 @@ def _link_sentence(text: str, lang: str, group: list[_Cand], oms: list, orgs_by_
             j = k
             if j < len(toks) and toks[j].text == ",":
                 j += 1
-            for title in _titles():
+            for title in (_titles_by_word(0).get(toks[j].low, ()) if j < len(toks) else ()):
                 jj = j
                 ok = True
                 for w in title:
