@@ -280,3 +280,15 @@ def test_on_the_side_of_a_described_body():
 
 def test_a_popes_name_is_not_a_person_of_the_article():
     assert not run("W sali imienia papieża, którym był Jan Paweł II, odbyło się spotkanie.").persons
+
+
+def test_on_behalf_of_a_described_body():
+    ex = run("Starostwo Powiatowe w Pcimiu powołało zespół. Z ramienia starostwa w pracach zespołu "
+             "uczestniczy Jan Lis.")
+    assert affs(ex, "Jan Lis") == {org_id(ex, "Starostwo"): None}
+
+
+def test_a_deputy_after_a_conjunction_shares_the_body_of_the_post_before():
+    ex = run("Fundacja „Most” i Stowarzyszenie „Razem” podpisały umowę. Umowę podpisali prezes "
+             "Stowarzyszenia „Razem” Jan Nowak oraz wiceprezes Anna Lis.")
+    assert affs(ex, "Anna Lis") == {org_id(ex, "Stowarzyszenie"): "wiceprezes"}

@@ -784,6 +784,7 @@ def _link_sentence(text: str, lang: str, group: list[_Cand], oms: list, orgs_by_
                      orgs_by_id, ctx)
 
     _add_parents(group, toks, spans, orgs_by_id)
+    _deputy_of_previous(group, toks)
     # lists: "A i B (ORG)" / "A, B oraz C (ORG)": earlier names without a body share it
     for idx in range(len(group) - 1, 0, -1):
         later, earlier = group[idx], group[idx - 1]
@@ -854,6 +855,24 @@ def _add_parents(group: list[_Cand], toks: list[Tok], spans: list, orgs_by_id: d
                 if m.org_id == org and s <= toks[a].start < e + 1 and nxt is not None and nxt.org_id == unit.part_of:
                     c.affs.append((unit.part_of, None, method + "+parent", conf - 0.05, s, max(e, toks[nb - 1].end)))
                     break
+
+
+def _deputy_of_previous(group: list[_Cand], toks: list[Tok]) -> None:
+    """"prezes Stowarzyszenia X Jan Nowak oraz wiceprezes Anna Lis", "ředitel Charity X Petr Malý
+    a jeho zástupkyně ředitele Jana Malá": a post derived from the one just linked, joined by a
+    conjunction, with no body of its own, is a post of the same body."""
+    for prev, c in zip(group, group[1:]):
+        if c.affs or not c.pending_role or not prev.affs:
+            continue
+        between = {t.low for t in toks[prev.i1:c.title_start]}
+        if not between & {"i", "oraz", "a", "jego", "jej", "jeho", "její"}:
+            continue
+        org, prole = prev.affs[0][0], prev.affs[0][1]
+        role, kind, _phrase_, s, e = c.pending_role
+        head = (prole or "").split()[0] if prole else ""
+        if len(head) >= 4 and role != prole and head[:-1] in role.replace(" ", ""):
+            c.affs.append((org, role, "pattern:deputy-of-previous", 0.65, s, e))
+            c.pending_role = None
 
 
 def _tok_index_at(toks: list[Tok], offset: int) -> int | None:
@@ -1074,6 +1093,8 @@ _RELATIVE_OBJ = {"którym", "którą", "którego", "której", "kterou", "který"
 _NOT_POST_WORDS = {"nowy", "nowa", "nowego", "nowej", "nowym", "nową", "nové", "nového", "nový", "nová", "novou",
                    "tamtejszego", "tamtejszej", "tamtejszym", "miejscowego", "miejscowej", "místní", "místního",
                    "tamní", "tamního", "naszego", "naszej", "našeho", "naší", "tego", "tej", "této", "tohoto"}
+# (word, the word before it): "z ramienia", "w imieniu", "ze strany", "po stronie", "ze strony"
+_ON_BEHALF = {("ramienia", "z"), ("imieniu", "w"), ("strany", "ze"), ("stronie", "po"), ("strony", "ze")}
 _REPRESENTING = {"reprezentująca", "reprezentujący", "reprezentujące", "reprezentujący", "reprezentujícího",
                  "zastupující", "reprezentující", "reprezentujícího"}
 _POST_CONJ = {"a", "także", "również", "oraz", "i", "zároveň", "také", "též", "zarazem", "jednocześnie", "rovněž"}
@@ -1524,34 +1545,28 @@ def _ramienia(c, toks, spans, role_hit, ctx=None, lang: str = "pl") -> None:
                 c.affs.append((m.org_id, rn, "pattern:from-org-opening", 0.7, toks[0].start, c.end))
                 return
     for n in range(0, c.i0 - 1):
-        if toks[n].low in ("strany", "stronie", "strony") and n > 0 and toks[n - 1].low in ("ze", "po", "ze"):
-            # "Ze strany Úřadu práce se zúčastnila X", "Koordynatorem po stronie ośrodka będzie X"
+        if n > 0 and (toks[n].low, toks[n - 1].low) in _ON_BEHALF:
+            # "Z ramienia starostwa ...", "W imieniu ORG ...", "Ze strany Úřadu práce se zúčastnila X",
+            # "Koordynatorem po stronie ośrodka będzie X": a body, or a description of one
             o = next((sp for sp in spans if sp[0] == n + 1), None)
             oid = o[2].org_id if o else None
             if oid is None and ctx is not None:
                 e = n + 1
-                while e < c.title_start and e - n <= 3 and _lower_run(toks, e, e + 1) and toks[e].low not in _COPULA:
+                while e < c.title_start and e - n <= 3 and _lower_run(toks, e, e + 1) \
+                        and toks[e].low not in _COPULA and toks[e].low not in _PREPS_STOP:
                     e += 1
                 oid = ctx.describe(toks, n + 1, e, lang) if e > n + 1 else None
             if oid:
                 rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
-                c.affs.append((oid, rn, "pattern:on-side-of-org", 0.7, toks[n - 1].start, c.end))
+                c.affs.append((oid, rn, "pattern:on-behalf-of-org", 0.75, toks[n - 1].start, c.end))
                 return
             continue
-        if (toks[n].low in ("ramienia", "imieniu") and n > 0 and toks[n - 1].low in ("z", "w")) or \
-                (toks[n].low == "za" and n + 1 < len(toks) and toks[n + 1].cap and (n == 0 or toks[n - 1].text in ",;–")):
-            if toks[n].low == "za":
-                # Czech "Za Ministerstvo ... vystoupila X": on behalf of
-                for a, b, m in spans:
-                    if a == n + 1:
-                        rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
-                        c.affs.append((m.org_id, rn, "pattern:on-behalf-of-org", 0.75, toks[n].start, c.end))
-                        return
-                continue
+        if toks[n].low == "za" and n + 1 < len(toks) and toks[n + 1].cap and (n == 0 or toks[n - 1].text in ",;–"):
+            # Czech "Za Ministerstvo ... vystoupila X": on behalf of
             for a, b, m in spans:
                 if a == n + 1:
                     rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
-                    c.affs.append((m.org_id, rn, "pattern:on-behalf-of-org", 0.8, toks[n - 1].start, c.end))
+                    c.affs.append((m.org_id, rn, "pattern:on-behalf-of-org", 0.75, toks[n].start, c.end))
                     return
 
 
