@@ -292,3 +292,14 @@ def test_a_deputy_after_a_conjunction_shares_the_body_of_the_post_before():
     ex = run("Fundacja „Most” i Stowarzyszenie „Razem” podpisały umowę. Umowę podpisali prezes "
              "Stowarzyszenia „Razem” Jan Nowak oraz wiceprezes Anna Lis.")
     assert affs(ex, "Anna Lis") == {org_id(ex, "Stowarzyszenie"): "wiceprezes"}
+
+
+def test_czech_on_behalf_of_a_described_body_before_a_rank():
+    ex = run("Setkání se zúčastnili zástupci Městského úřadu Beroun a Policie České republiky. Za policii "
+             "promluvil npor. Petr Malý.", lang="cs")
+    assert affs(ex, "Petr Malý") == {org_id(ex, "Policie"): None}
+
+
+def test_czech_in_the_name_of_a_body():
+    ex = run("Oblastní charita Beroun a Město Beroun spolupracují. Jménem charity poděkovala Jana Malá.", lang="cs")
+    assert affs(ex, "Jana Malá") == {org_id(ex, "Oblastní charita"): None}

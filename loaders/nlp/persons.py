@@ -1561,13 +1561,21 @@ def _ramienia(c, toks, spans, role_hit, ctx=None, lang: str = "pl") -> None:
                 c.affs.append((oid, rn, "pattern:on-behalf-of-org", 0.75, toks[n - 1].start, c.end))
                 return
             continue
-        if toks[n].low == "za" and n + 1 < len(toks) and toks[n + 1].cap and (n == 0 or toks[n - 1].text in ",;–"):
-            # Czech "Za Ministerstvo ... vystoupila X": on behalf of
-            for a, b, m in spans:
-                if a == n + 1:
-                    rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
-                    c.affs.append((m.org_id, rn, "pattern:on-behalf-of-org", 0.75, toks[n].start, c.end))
-                    return
+        if (toks[n].low == "za" and n + 1 < len(toks) and (n == 0 or toks[n - 1].text in ",;–")) \
+                or toks[n].low == "jménem":
+            # Czech "Za Ministerstvo ... vystoupila X", "Za policii promluvil X", "Jménem charity
+            # poděkovala X": on behalf of a body, or of a body described
+            oid = next((m.org_id for a, b, m in spans if a == n + 1), None)
+            if oid is None and ctx is not None and (n == 0 or toks[n].low == "jménem"):
+                e = n + 1
+                while e < c.title_start and e - n <= 3 and _lower_run(toks, e, e + 1) \
+                        and toks[e].low not in _COPULA and toks[e].low not in _PREPS_STOP:
+                    e += 1
+                oid = ctx.describe(toks, n + 1, e, lang) if e > n + 1 else None
+            if oid:
+                rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
+                c.affs.append((oid, rn, "pattern:on-behalf-of-org", 0.75, toks[n].start, c.end))
+                return
 
 
 def _is_place_word(tok: Tok, lang: str) -> bool:
