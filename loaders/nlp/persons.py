@@ -1551,11 +1551,7 @@ def _ramienia(c, toks, spans, role_hit, ctx=None, lang: str = "pl") -> None:
             o = next((sp for sp in spans if sp[0] == n + 1), None)
             oid = o[2].org_id if o else None
             if oid is None and ctx is not None:
-                e = n + 1
-                while e < c.title_start and e - n <= 3 and _lower_run(toks, e, e + 1) \
-                        and toks[e].low not in _COPULA and toks[e].low not in _PREPS_STOP:
-                    e += 1
-                oid = ctx.describe(toks, n + 1, e, lang) if e > n + 1 else None
+                oid = _describe_after(ctx, toks, n + 1, c.title_start, lang)
             if oid:
                 rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
                 c.affs.append((oid, rn, "pattern:on-behalf-of-org", 0.75, toks[n - 1].start, c.end))
@@ -1567,15 +1563,25 @@ def _ramienia(c, toks, spans, role_hit, ctx=None, lang: str = "pl") -> None:
             # poděkovala X": on behalf of a body, or of a body described
             oid = next((m.org_id for a, b, m in spans if a == n + 1), None)
             if oid is None and ctx is not None and (n == 0 or toks[n].low == "jménem"):
-                e = n + 1
-                while e < c.title_start and e - n <= 3 and _lower_run(toks, e, e + 1) \
-                        and toks[e].low not in _COPULA and toks[e].low not in _PREPS_STOP:
-                    e += 1
-                oid = ctx.describe(toks, n + 1, e, lang) if e > n + 1 else None
+                oid = _describe_after(ctx, toks, n + 1, c.title_start, lang)
             if oid:
                 rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
                 c.affs.append((oid, rn, "pattern:on-behalf-of-org", 0.75, toks[n].start, c.end))
                 return
+
+
+def _describe_after(ctx, toks: list[Tok], a: int, limit: int, lang: str) -> str | None:
+    """The body that the lower-case words from toks[a] describe ("starostwa w pracach ...",
+    "policii promluvil ..."): the longest run of up to three words that resolves."""
+    e = a
+    while e < limit and e - a < 3 and _lower_run(toks, e, e + 1) and toks[e].low not in _COPULA \
+            and toks[e].low not in _PREPS_STOP:
+        e += 1
+    for end in range(e, a, -1):
+        oid = ctx.describe(toks, a, end, lang)
+        if oid:
+            return oid
+    return None
 
 
 def _is_place_word(tok: Tok, lang: str) -> bool:
