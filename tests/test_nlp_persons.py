@@ -303,3 +303,18 @@ def test_czech_on_behalf_of_a_described_body_before_a_rank():
 def test_czech_in_the_name_of_a_body():
     ex = run("Oblastní charita Beroun a Město Beroun spolupracují. Jménem charity poděkovala Jana Malá.", lang="cs")
     assert affs(ex, "Jana Malá") == {org_id(ex, "Oblastní charita"): None}
+
+
+@pytest.mark.parametrize("text", [
+    "– Mamy dużo pracy – mówi Anna Nowak, na co dzień dyrektor MOPS w Pcimiu.",
+    "– Mamy dużo pracy – mówi Anna Nowak, obecnie dyrektor MOPS w Pcimiu.",
+])
+def test_an_adverb_before_a_post_in_apposition(text):
+    ex = run(text)
+    assert affs(ex, "Anna Nowak") == {org_id(ex, "Miejski"): "dyrektor"}
+
+
+def test_a_post_in_an_unknown_unit_of_a_known_body_links_the_body():
+    ex = run("Głos zabrała Anna Nowak, dyrektor Departamentu Polityki Społecznej Urzędu Marszałkowskiego "
+             "Województwa Łódzkiego.")
+    assert affs(ex, "Anna Nowak") == {org_id(ex, "Urząd Marszałkowski"): None}

@@ -990,8 +990,13 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
         chunks = chunks[:-1]
     for a, b in _split_posts(toks, chunks, lang, org_starts, org_cover):
         j = a
-        while j < b and toks[j].low in _POST_CONJ:
-            j += 1
+        while j < b:
+            if toks[j].low in _POST_CONJ or toks[j].low in _POST_ADVERBS:
+                j += 1
+            elif [t.low for t in toks[j:j + 3]] == ["na", "co", "dzień"]:
+                j += 3  # "X, na co dzień dyrektor MOPS"
+            else:
+                break
         role = _role_at(toks, j, lang, org_starts, org_cover)
         if role is None:
             o = org_starting(j)
@@ -1053,6 +1058,18 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
                 limit_j = min(b, j + 3)
                 continue
             break
+        if o is None and j < b and toks[j].cap and org_starting(j) is None:
+            # "X, dyrektor Departamentu Polityki Społecznej Urzędu Marszałkowskiego ...": a unit we
+            # do not know, then its parent: the person belongs to the parent (no post of its own)
+            u = j
+            while u < b and u - j < 6 and org_starting(u) is None and (
+                    toks[u].cap or toks[u].low in ("i", "a", "ds", ".", "nr", "spraw", "do") or toks[u].text.isdigit()):
+                u += 1
+            parent = org_starting(u) if u < b and u > j and toks[u - 1].cap else None
+            if parent:
+                c.affs.append((parent[2].org_id, None, "pattern:person-role-unknown-unit-of-org", 0.6, c.start,
+                               toks[parent[1] - 1].end))
+                continue
         if o:
             rn = None if role.kind == "rep" else role.role
             e = o[0] - 1 if toks[o[0] - 1].low in ("w", "we", "z", "ze", "v", "ve", "przy", "při") else o[0]
@@ -1097,6 +1114,8 @@ _NOT_POST_WORDS = {"nowy", "nowa", "nowego", "nowej", "nowym", "nową", "nové",
 _ON_BEHALF = {("ramienia", "z"), ("imieniu", "w"), ("strany", "ze"), ("stronie", "po"), ("strony", "ze")}
 _REPRESENTING = {"reprezentująca", "reprezentujący", "reprezentujące", "reprezentujący", "reprezentujícího",
                  "zastupující", "reprezentující", "reprezentujícího"}
+_POST_ADVERBS = {"obecnie", "aktualnie", "nadal", "wciąż", "dziś", "dzisiaj", "nyní", "dnes", "aktuálně", "stále",
+                 "současně", "dlouholetý", "dlouholetá", "wieloletni", "wieloletnia"}
 _POST_CONJ = {"a", "także", "również", "oraz", "i", "zároveň", "také", "též", "zarazem", "jednocześnie", "rovněž"}
 _RELATIVE_SUBJ = {"który", "która", "którzy", "które", "jenž", "jež", "již", "který", "která", "které", "kteří"}
 # verbs saying that someone runs a body: "kieruje Działem ...", "stoi na czele zespołu", "vede poradnu"
