@@ -28,8 +28,8 @@ def test_polish_couple_with_a_plural_surname_is_two_people(text, expected):
 
 
 def test_czech_couple_with_a_plural_surname_is_two_people():
-    ex = run("Pěstounskou péči poskytují Hana a Karel Dvořákovi z Loun.", lang="cs")
-    assert names(ex) == {"Hana Dvořáková", "Karel Dvořák"}
+    ex = run("Pěstounskou péči poskytují Hana a Karel Šustrovi z Loun.", lang="cs")
+    assert names(ex) == {"Hana Šustrová", "Karel Šustr"}
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -54,7 +54,7 @@ def test_a_post_in_the_same_case_keeps_the_person_after_an_acronym():
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Na pytania odpowiadał mł. asp. Piotr Zając z Komendy Powiatowej Policji w Kole.", "Piotr Zając"),
+    ("Na pytania odpowiadał mł. asp. Piotr Mrówka z Komendy Powiatowej Policji w Kole.", "Piotr Mrówka"),
     ("O bezpieczeństwie mówił npor. Mgr. Karel Vrba z Policie České republiky.", "Karel Vrba"),
 ])
 def test_ranks_before_a_name_are_left_out(text, name):
@@ -87,8 +87,8 @@ def test_czech_post_with_its_field_before_the_name():
 
 def test_mayor_goes_to_the_municipality_rather_than_its_office():
     ex = run("Gmina Miejska Pcim i Urząd Miejski w Pcimiu podpisały umowę. Podpisał ją zastępca burmistrza "
-             "Pcimia Jan Wrona.")
-    assert affs(ex, "Jan Wrona") == {org_id(ex, "Gmina Miejska"): "zastępca burmistrza"}
+             "Pcimia Jan Czapla.")
+    assert affs(ex, "Jan Czapla") == {org_id(ex, "Gmina Miejska"): "zastępca burmistrza"}
 
 
 # --- posts after the name -------------------------------------------------------------------
@@ -103,14 +103,14 @@ def test_a_second_post_joined_by_a_conjunction_has_its_own_body():
 
 
 def test_a_description_of_the_person_then_the_body_they_come_from():
-    ex = run("O samotności mówiła dr Barbara Lis, socjolożka z Uniwersytetu Łódzkiego.")
+    ex = run("O samotności mówiła dr Barbara Lis, socjolożka z Uniwersytetu Opolskiego.")
     assert affs(ex, "Barbara Lis") == {org_id(ex, "Uniwersytet"): None}
 
 
 def test_a_relative_clause_saying_the_person_ran_a_body():
     ex = run("Centrum Usług Społecznych w Pcimiu zastąpiło Gminny Ośrodek Pomocy Społecznej w Pcimiu. – To "
-             "zmiana na lepsze – mówi Ewa Sowa, dyrektor CUS, która wcześniej kierowała GOPS-em.")
-    got = affs(ex, "Ewa Sowa")
+             "zmiana na lepsze – mówi Ewa Gajda, dyrektor CUS, która wcześniej kierowała GOPS-em.")
+    got = affs(ex, "Ewa Gajda")
     assert got[org_id(ex, "Centrum")] == "dyrektor"
     assert org_id(ex, "Gminny") in got
 
@@ -122,8 +122,8 @@ def test_heading_a_body_described_in_a_relative_clause():
 
 
 def test_a_body_led_by_the_person_named_after_a_relative_pronoun():
-    ex = run("Wnioski przyjmuje Dział Świadczeń Rodzinnych MOPS w Pcimiu, którym kieruje Ewa Wilk.")
-    got = affs(ex, "Ewa Wilk")
+    ex = run("Wnioski przyjmuje Dział Świadczeń Rodzinnych MOPS w Pcimiu, którym kieruje Ewa Jeż.")
+    got = affs(ex, "Ewa Jeż")
     assert set(got) == {org_id(ex, "Dział"), org_id(ex, "Miejski")}
 
 
@@ -173,7 +173,7 @@ def test_an_opening_description_of_a_body_and_a_possessive_post():
 
 
 def test_a_copula_with_a_post_whose_complement_describes_a_body():
-    ex = run("W Pcimiu powstała Spółdzielnia Socjalna „Razem”. Prezesem spółdzielni został Adam Mróz.")
+    ex = run("W Pcimiu powstała Spółdzielnia Socjalna „Wspólna Droga”. Prezesem spółdzielni został Adam Mróz.")
     assert affs(ex, "Adam Mróz") == {org_id(ex, "Spółdzielnia"): "prezes"}
 
 
@@ -190,15 +190,15 @@ def test_a_copula_post_without_a_body_goes_to_the_body_the_article_is_about():
 
 def test_a_judge_belongs_to_the_one_court_of_the_article():
     ex = run("Sąd Rejonowy w Pcimiu wydał w zeszłym roku 40 postanowień. – Brakuje rodzin – przyznaje sędzia "
-             "Jan Wrona.")
-    assert affs(ex, "Jan Wrona") == {org_id(ex, "Sąd"): "sędzia"}
+             "Jan Czapla.")
+    assert affs(ex, "Jan Czapla") == {org_id(ex, "Sąd"): "sędzia"}
 
 
 def test_a_judge_with_two_courts_in_the_article_is_not_guessed():
     ex = run("Miejski Ośrodek Pomocy Społecznej w Pcimiu szuka rodzin zastępczych. MOPS w Pcimiu współpracuje "
              "z Sądem Rejonowym w Pcimiu i Sądem Okręgowym w Krakowie. – Brakuje rodzin – przyznaje sędzia "
-             "Jan Wrona.")
-    assert affs(ex, "Jan Wrona") == {}
+             "Jan Czapla.")
+    assert affs(ex, "Jan Czapla") == {}
 
 
 def test_a_hyphenated_post_of_the_municipal_police():
@@ -245,25 +245,25 @@ def test_a_post_with_a_lower_case_complement_before_w_and_the_body():
 
 
 def test_running_a_body_now_names_the_post():
-    ex = run("Wnioski przyjmuje Dział Świadczeń MOPS w Pcimiu, którym kieruje Ewa Wilk.")
-    assert affs(ex, "Ewa Wilk")[org_id(ex, "Dział")] == "kierownik"
+    ex = run("Wnioski przyjmuje Dział Świadczeń MOPS w Pcimiu, którym kieruje Ewa Jeż.")
+    assert affs(ex, "Ewa Jeż")[org_id(ex, "Dział")] == "kierownik"
 
 
 def test_a_professors_title_before_a_name_from_a_university():
-    ex = run("Prof. dr hab. Jan Wrona z Uniwersytetu Łódzkiego mówił o samotności.")
-    assert affs(ex, "Jan Wrona") == {org_id(ex, "Uniwersytet"): "profesor"}
+    ex = run("Prof. dr hab. Jan Czapla z Uniwersytetu Opolskiego mówił o samotności.")
+    assert affs(ex, "Jan Czapla") == {org_id(ex, "Uniwersytet"): "profesor"}
 
 
 # --- on behalf of, representing -------------------------------------------------------------
 
 
 def test_representing_a_body_in_apposition():
-    ex = run("Na konferencji wystąpił Tomasz Lis, reprezentujący Fundację „Razem”.")
+    ex = run("Na konferencji wystąpił Tomasz Lis, reprezentujący Fundację „Wspólna Droga”.")
     assert affs(ex, "Tomasz Lis") == {org_id(ex, "Fundacja"): None}
 
 
 def test_abbreviated_professorship_in_apposition():
-    ex = run("Gościem była dr hab. Joanna Mazur, prof. Uniwersytetu Łódzkiego.")
+    ex = run("Gościem była dr hab. Joanna Mazur, prof. Uniwersytetu Opolskiego.")
     assert affs(ex, "Joanna Mazur") == {org_id(ex, "Uniwersytet"): "profesor"}
 
 
@@ -289,8 +289,8 @@ def test_on_behalf_of_a_described_body():
 
 
 def test_a_deputy_after_a_conjunction_shares_the_body_of_the_post_before():
-    ex = run("Fundacja „Most” i Stowarzyszenie „Razem” podpisały umowę. Umowę podpisali prezes "
-             "Stowarzyszenia „Razem” Jan Nowak oraz wiceprezes Anna Lis.")
+    ex = run("Fundacja „Most” i Stowarzyszenie „Wspólna Droga” podpisały umowę. Umowę podpisali prezes "
+             "Stowarzyszenia „Wspólna Droga” Jan Nowak oraz wiceprezes Anna Lis.")
     assert affs(ex, "Anna Lis") == {org_id(ex, "Stowarzyszenie"): "wiceprezes"}
 
 
@@ -316,5 +316,11 @@ def test_an_adverb_before_a_post_in_apposition(text):
 
 def test_a_post_in_an_unknown_unit_of_a_known_body_links_the_body():
     ex = run("Głos zabrała Anna Nowak, dyrektor Departamentu Polityki Społecznej Urzędu Marszałkowskiego "
-             "Województwa Łódzkiego.")
+             "Województwa Opolskiego.")
+    assert affs(ex, "Anna Nowak") == {org_id(ex, "Urząd Marszałkowski"): None}
+
+
+def test_a_post_in_an_unknown_unit_before_the_name_links_the_known_body():
+    ex = run("Głos zabrała dyrektor Departamentu Polityki Społecznej Urzędu Marszałkowskiego Województwa "
+             "Opolskiego Anna Nowak.")
     assert affs(ex, "Anna Nowak") == {org_id(ex, "Urząd Marszałkowski"): None}

@@ -1425,6 +1425,13 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
             if hit and hit.i1 == s:
                 role = hit
                 break
+            if hit and hit.i1 < s and s - hit.i1 <= 6 and toks[hit.i1].cap and all(
+                    toks[x].cap or toks[x].low in ("i", "a", "ds", ".", "nr", "spraw", "do") or toks[x].text.isdigit()
+                    for x in range(hit.i1, s)) and not any(x in org_cover for x in range(hit.i1, s)):
+                # "dyrektor Departamentu Polityki Społecznej Urzędu Marszałkowskiego X": a unit we do
+                # not know, then its parent; the person belongs to the parent, with no post
+                role = replace(hit, kind="rep")
+                break
         if role is None and s < a:
             # "Przewodniczący Rady ds. Społecznych w Narodowej Radzie Rozwoju X": the post governs
             # an inner body of the one after "w"; the person belongs to the outer body
