@@ -2,11 +2,15 @@
 
 A person is a given name (Polish: morfeusz2's SGJP tags given names "imię"; Czech: the
 list in `data/given_names_cs.txt`, declined by rule) followed by a capitalised surname,
-titles ("dr hab.", "prof. nadzw.", "Mgr.", "Ing.") left out. Names in an oblique case
-("u Barbory Novákové", "Jana Kowalskiego") are put into the nominative.
+titles and ranks ("dr hab.", "Mgr.", "asp. szt.", "npor.") left out. Names in an oblique
+case ("u Barbory Novákové", "Jana Kowalskiego", "Davida Kučery") are put into the
+nominative; a couple's plural surname ("Marta i Grzegorz Lewandowscy", "Hana a Karel
+Novákovi") gives two people. An inflected name right after a body's acronym or kind ("ZŠ a MŠ
+Jana Železného") names whom the body honours, and is no person.
 
 Posts come from `data/roles.tsv` (nominative lemma, base form for plural mentions,
-kind). A post links a person to a body by the usual ways news write it:
+kind, and optionally the type of body the post belongs to). A post links a person to a
+body by the usual ways news write it:
 
 - apposition after the name: "Eugenia Jahura, dyrektor MOPS w Kaliszu" (several posts
   separated by commas, each with its own body);
@@ -18,8 +22,20 @@ kind). A post links a person to a body by the usual ways news write it:
   "kierowniczki ośrodków pomocy społecznej: Teresa C. (OPS w ...)";
 - "X z ORG", "X reprezentująca ORG", "ORG reprezentowała [post] X", "Z ramienia ORG ... X";
 - Czech relative clauses "ORG, jehož vedoucím je X" and "na ORG ... u X";
-- an executive post without a body ("zastępca prezydenta Kutna", "starosta") goes to the
-  article's one city / county / region government body when there is exactly one.
+- "X, socjolożka z Uniwersytetu ...", "X, reprezentujący ORG", "X, prof. ORG"; a second post
+  after a conjunction ("předsedkyně spolku a zároveň ředitelka ORG");
+- running a body: "X, która kierowała GOPS-em", "stoi na czele zespołu", "ORG, którym kieruje X";
+- a sentence opening with where the person came from: "Z Ministerstva ... přijela X", and
+  "ze strany / po stronie / jménem / za ORG" (or a description of one);
+- a copula: "Prezesem spółdzielni został X", "Przewodniczącą ponownie została X";
+- a post in a department named with its parent ("kierownik Działu X MOPS w Y") links the
+  person to both, the parent with no post;
+- an executive post without a body ("zastępca prezydenta Kutna", "náměstkyně primátora
+  statutárního města X", "starosta") goes to the article's one city / county / region
+  government body (the municipality rather than its office);
+- a post that only one kind of body has ("sędzia", "strážník") goes to the one body of that
+  type in the sentence, else in the article; other posts without a body go to the body the
+  article is about, unless they name another kind of body ("prezes koła").
 """
 
 from __future__ import annotations
