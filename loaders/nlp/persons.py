@@ -453,7 +453,8 @@ def _find_names(text: str, lang: str, sentences: Sequence[Sentence],
                 after = toks[j + 1] if j + 1 < len(toks) else None
                 # "Jana Železného", "Jana Ámose Komenského" are Jan's genitive
                 if male and ((fl.endswith("a") and not fl.endswith(("á", "ová")) and len(fl) > 3)
-                             or fl.endswith("ého") or (after is not None and after.cap and after.low.endswith("ého"))):
+                             or fl.endswith("ého")
+                             or (after is not None and after.cap and after.low.endswith("ého"))):
                     given_nom, gender, is_nom, cases = male, "m", False, frozenset({"gen"})
             if j + 1 < len(toks) and re.fullmatch(r"[IVX]{1,4}", toks[j + 1].text):
                 i = j + 2  # "Jan Paweł II": a pope's or monarch's name, not a person of the article
@@ -980,7 +981,8 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
                     break
         if o:
             # "prof. dr hab. X z UJK": a professor's title before the name is the post at a university
-            prof = any(t.low in ("prof", "profesor", "profesorka") for t in toks[c.title_start:c.i0]) and ctx is not None \
+            prof = ctx is not None and any(t.low in ("prof", "profesor", "profesorka")
+                                           for t in toks[c.title_start:c.i0]) \
                 and any(x.id == o[2].org_id and x.type == "university" for x in ctx.orgs)
             c.affs.append((o[2].org_id, "profesor" if prof else None, "pattern:person-from-org", 0.75, c.start,
                            toks[o[1] - 1].end))
@@ -1089,7 +1091,7 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
         if o:
             rn = None if role.kind == "rep" else role.role
             e = o[0] - 1 if toks[o[0] - 1].low in ("w", "we", "z", "ze", "v", "ve", "przy", "při") else o[0]
-            if rn and e > role.i1 and all(toks[x].text.islower() and toks[x].low not in ("w", "we", "z", "ze", "v", "ve")
+            if rn and e > role.i1 and all(toks[x].text.islower() and toks[x].low not in _PREPS_STOP
                                           and toks[x].low not in _NOT_POST_WORDS for x in range(role.i1, e)):
                 # "koordynatorka rodzinnej pieczy zastępczej w PCPR"; not "jednatelka nové Prádelny"
                 rn = " ".join([rn] + [toks[x].low for x in range(role.i1, e)])
@@ -1130,10 +1132,12 @@ _NOT_POST_WORDS = {"nowy", "nowa", "nowego", "nowej", "nowym", "nową", "nové",
 _ON_BEHALF = {("ramienia", "z"), ("imieniu", "w"), ("strany", "ze"), ("stronie", "po"), ("strony", "ze")}
 _REPRESENTING = {"reprezentująca", "reprezentujący", "reprezentujące", "reprezentujący", "reprezentujícího",
                  "zastupující", "reprezentující", "reprezentujícího"}
-_POST_ADVERBS = {"obecnie", "aktualnie", "nadal", "wciąż", "dziś", "dzisiaj", "nyní", "dnes", "aktuálně", "stále",
-                 "současně", "dlouholetý", "dlouholetá", "wieloletni", "wieloletnia"}
-_POST_CONJ = {"a", "także", "również", "oraz", "i", "zároveň", "také", "též", "zarazem", "jednocześnie", "rovněž"}
-_RELATIVE_SUBJ = {"który", "która", "którzy", "które", "jenž", "jež", "již", "který", "která", "které", "kteří"}
+_POST_ADVERBS = {"obecnie", "aktualnie", "nadal", "wciąż", "dziś", "dzisiaj", "nyní", "dnes", "aktuálně",
+                 "stále", "současně", "dlouholetý", "dlouholetá", "wieloletni", "wieloletnia"}
+_POST_CONJ = {"a", "także", "również", "oraz", "i", "zároveň", "také", "též", "zarazem", "jednocześnie",
+              "rovněž"}
+_RELATIVE_SUBJ = {"który", "która", "którzy", "które", "jenž", "jež", "již", "který", "která", "které",
+                  "kteří"}
 # verbs saying that someone runs a body: "kieruje Działem ...", "stoi na czele zespołu", "vede poradnu"
 _LEAD_VERBS = {"kieruje", "kierował", "kierowała", "kierują", "kierowali", "przewodniczy", "przewodniczył",
                "przewodniczyła", "vede", "vedl", "vedla", "řídí", "řídil", "řídila", "šéfuje", "šéfoval",
@@ -1557,7 +1561,8 @@ _ADJ_ENDINGS = ("ski", "cki", "ska", "cka", "ský", "cký", "skiego", "ckiego", 
                 "ską", "cką", "ského", "ckého", "ské", "cké", "ském", "ckém", "ská", "cká")
 _COPULA_ADVERBS = {"ponownie", "znowu", "znów", "jednogłośnie", "oficjalnie", "także", "również", "też", "opět",
                    "znovu", "nově", "jednomyslně", "oficiálně", "také", "rovněž"}
-_COPULA = {"został", "została", "zostali", "zostanie", "będzie", "bude", "jest", "je", "se", "stal", "stala", "stali", "byl", "byla",
+_COPULA = {"został", "została", "zostali", "zostanie", "będzie", "bude",
+           "jest", "je", "se", "stal", "stala", "stali", "byl", "byla",
            "był", "była", "jmenován", "jmenována", "mianowany", "mianowana", "powołany", "powołana", "został", "zůstává"}
 _REPR_VERBS = ("reprezentował", "reprezentowała", "reprezentowali", "reprezentowały", "zastupoval",
                "zastupovala", "zastupovali", "reprezentoval", "reprezentovala")
