@@ -324,3 +324,9 @@ def test_a_post_in_an_unknown_unit_before_the_name_links_the_known_body():
     ex = run("Głos zabrała dyrektor Departamentu Polityki Społecznej Urzędu Marszałkowskiego Województwa "
              "Opolskiego Anna Nowak.")
     assert affs(ex, "Anna Nowak") == {org_id(ex, "Urząd Marszałkowski"): None}
+
+
+def test_a_post_of_the_office_goes_to_the_article_body_that_is_an_office():
+    ex = run("Memorandum podepsaly Magistrát města Opavy a Charita Opava. Magistrát města Opavy připravil text. "
+             "Dokument podepsali David Kos, tajemník úřadu, a Petr Malý, ředitel Charity Opava.", lang="cs")
+    assert affs(ex, "David Kos") == {org_id(ex, "Magistrát"): "tajemník úřadu"}

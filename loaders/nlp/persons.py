@@ -1732,6 +1732,10 @@ def article_topic(org_mentions: Sequence) -> str | None:
     return max(counts, key=lambda o: (counts[o], -first[o]))
 
 
+# kinds of body any body may be called ("tajemník úřadu" of a Magistrát, "placówka", "organizace")
+_GENERIC_HEADS = ("urad", "urzed", "urzad", "organizac", "placow", "jednostk", "zarizeni")
+
+
 def _topic_fallback(cands: list[_Cand], org_mentions: Sequence, lang: str = "pl",
                     organisations: Sequence[model.Organisation] = ()) -> None:
     """"Szczegółów udziela X, kierownik." - a post with no body named: the body the article is about
@@ -1752,7 +1756,8 @@ def _topic_fallback(cands: list[_Cand], org_mentions: Sequence, lang: str = "pl"
         elif c.affs or morph.fold(c.name) in linked:
             continue
         role, kind, phrase, s, e = c.pending_role
-        kinds = [morph.fold(w) for w in phrase.split()[1:] if refer.head_stem(w.lower(), lang)]
+        kinds = [morph.fold(w) for w in phrase.split()[1:]
+                 if refer.head_stem(w.lower(), lang) not in (None,) + _GENERIC_HEADS]
         if topic_org and any(not any(refer.same_word(w, t) for t in topic_words) for w in kinds):
             continue
         want = _body_type(role, lang)
