@@ -249,9 +249,9 @@ def test_running_a_body_now_names_the_post():
     assert affs(ex, "Ewa Jeż")[org_id(ex, "Dział")] == "kierownik"
 
 
-def test_a_professors_title_before_a_name_from_a_university():
+def test_a_professors_title_before_a_name_is_no_post():
     ex = run("Prof. dr hab. Jan Czapla z Uniwersytetu Opolskiego mówił o samotności.")
-    assert affs(ex, "Jan Czapla") == {org_id(ex, "Uniwersytet"): "profesor"}
+    assert affs(ex, "Jan Czapla") == {org_id(ex, "Uniwersytet"): None}
 
 
 # --- on behalf of, representing -------------------------------------------------------------

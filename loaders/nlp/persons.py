@@ -980,12 +980,8 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
                 else:
                     break
         if o:
-            # "prof. dr hab. X z UJK": a professor's title before the name is the post at a university
-            prof = ctx is not None and any(t.low in ("prof", "profesor", "profesorka")
-                                           for t in toks[c.title_start:c.i0]) \
-                and any(x.id == o[2].org_id and x.type == "university" for x in ctx.orgs)
-            c.affs.append((o[2].org_id, "profesor" if prof else None, "pattern:person-from-org", 0.75, c.start,
-                           toks[o[1] - 1].end))
+            # a title before the name ("Prof. dr hab. X z UJK") is no post (GOLD_FORMAT: titles left out)
+            c.affs.append((o[2].org_id, None, "pattern:person-from-org", 0.75, c.start, toks[o[1] - 1].end))
         elif ctx and t.low in ("z", "ze"):
             e = k + 1
             while e < len(toks) and e - k <= 3 and _lower_run(toks, e, e + 1):
