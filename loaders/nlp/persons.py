@@ -2,11 +2,15 @@
 
 A person is a given name (Polish: morfeusz2's SGJP tags given names "imię"; Czech: the
 list in `data/given_names_cs.txt`, declined by rule) followed by a capitalised surname,
-titles ("dr hab.", "prof. nadzw.", "Mgr.", "Ing.") left out. Names in an oblique case
-("u Barbory Novákové", "Jana Kowalskiego") are put into the nominative.
+titles and ranks ("dr hab.", "Mgr.", "asp. szt.", "npor.") left out. Names in an oblique
+case ("u Barbory Novákové", "Jana Kowalskiego", "Davida Kučery") are put into the
+nominative; a couple's plural surname ("Marta i Grzegorz Lewandowscy", "Hana a Karel
+Novákovi") gives two people. An inflected name right after a body's acronym or kind ("ZŠ a MŠ
+Jana Železného") names whom the body honours, and is no person.
 
 Posts come from `data/roles.tsv` (nominative lemma, base form for plural mentions,
-kind). A post links a person to a body by the usual ways news write it:
+kind, and optionally the type of body the post belongs to). A post links a person to a
+body by the usual ways news write it:
 
 - apposition after the name: "Eugenia Jahura, dyrektor MOPS w Kaliszu" (several posts
   separated by commas, each with its own body);
@@ -18,15 +22,27 @@ kind). A post links a person to a body by the usual ways news write it:
   "kierowniczki ośrodków pomocy społecznej: Teresa C. (OPS w ...)";
 - "X z ORG", "X reprezentująca ORG", "ORG reprezentowała [post] X", "Z ramienia ORG ... X";
 - Czech relative clauses "ORG, jehož vedoucím je X" and "na ORG ... u X";
-- an executive post without a body ("zastępca prezydenta Kutna", "starosta") goes to the
-  article's one city / county / region government body when there is exactly one.
+- "X, socjolożka z Uniwersytetu ...", "X, reprezentujący ORG", "X, prof. ORG"; a second post
+  after a conjunction ("předsedkyně spolku a zároveň ředitelka ORG");
+- running a body: "X, która kierowała GOPS-em", "stoi na czele zespołu", "ORG, którym kieruje X";
+- a sentence opening with where the person came from: "Z Ministerstva ... přijela X", and
+  "ze strany / po stronie / jménem / za ORG" (or a description of one);
+- a copula: "Prezesem spółdzielni został X", "Przewodniczącą ponownie została X";
+- a post in a department named with its parent ("kierownik Działu X MOPS w Y") links the
+  person to both, the parent with no post;
+- an executive post without a body ("zastępca prezydenta Kutna", "náměstkyně primátora
+  statutárního města X", "starosta") goes to the article's one city / county / region
+  government body (the municipality rather than its office);
+- a post that only one kind of body has ("sędzia", "strážník") goes to the one body of that
+  type in the sentence, else in the article; other posts without a body go to the body the
+  article is about, unless they name another kind of body ("prezes koła").
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Sequence
@@ -84,6 +100,9 @@ class _Cand:
     affs: list[tuple[str, str | None, str, float, int, int]] = field(default_factory=list)
     # (org id, role, method, confidence, start, end)
     pending_role: tuple[str, str, str, int, int] | None = None  # (role, kind, phrase, s, e)
+    # the pending post was given by "Przewodniczącą została X": news say so of the body they are
+    # about, even when the person's own post elsewhere is named too
+    pending_copula: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,6 +130,16 @@ def _titles() -> tuple[tuple[str, ...], ...]:
         if line and not line.startswith("#"):
             out.append(tuple(line.split()))
     return tuple(sorted(out, key=len, reverse=True))
+
+
+@lru_cache(maxsize=2)
+def _titles_by_word(pos: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Titles by their first (pos 0) or last (pos -1) word without dots, longest first: a name's
+    neighbour token picks the few titles worth trying."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for title in _titles():
+        out.setdefault(title[pos].replace(".", ""), []).append(title)
+    return {w: tuple(ts) for w, ts in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +210,7 @@ def _roles(lang: str) -> dict[tuple[str, ...], tuple[str, str, str, bool]]:
     for line in _data("roles.tsv").splitlines():
         if not line or line.startswith("#"):
             continue
-        lg, lemma, base, kind = line.split("\t")
+        lg, lemma, base, kind = line.split("\t")[:4]
         if lg != lang:
             continue
         words = lemma.split()
@@ -197,6 +226,18 @@ def _roles(lang: str) -> dict[tuple[str, ...], tuple[str, str, str, bool]]:
             if plural:
                 plural_forms.add((form,) + rest)
     return table
+
+
+@lru_cache(maxsize=2)
+def _role_body_types(lang: str) -> dict[str, str]:
+    """Post lemma (and base) -> the type of body it belongs to ("sędzia" -> court), from roles.tsv."""
+    out: dict[str, str] = {}
+    for line in _data("roles.tsv").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 5 or cols[0] != lang or not cols[4].strip():
+            continue
+        out[cols[1]] = out[cols[2]] = cols[4].strip()
+    return out
 
 
 @lru_cache(maxsize=2)
@@ -216,7 +257,7 @@ def _role_forms(head: str, lang: str) -> list[tuple[str, bool]]:
             except Exception:  # pragma: no cover - morfeusz refuses some lemmas
                 gen = ()
             for form, pos, numbers, cases, genders, _q in gen:
-                if pos == "adj" and "f" in genders and not head.endswith("a"):
+                if pos.startswith("adj") and "f" in genders and not head.endswith("a"):
                     continue  # przewodniczący: keep the feminine as its own entry
                 out.append((form.lower(), "sg" not in numbers))
             # no break: "dyrektor" has a feminine indeclinable reading besides the masculine one
@@ -257,7 +298,9 @@ _COMPLEMENTS = {
     ),
     "cs": set(
         "odboru oddělení ředitele starosty primátora hejtmana projektu rady města obce kraje "
-        "úseku organizace sekce týmu správní správy katedry ústavu oddílu střediska úřadu".split()
+        "úseku organizace sekce týmu správní správy katedry ústavu oddílu střediska úřadu "
+        "centra provozu klubu kontaktního pracoviště programu prevence představenstva poradny pobočky "
+        "kanceláře sekretariátu".split()
     ),
 }
 # posts that need their complement even when it is the body's own name ("członek Zarządu
@@ -352,6 +395,10 @@ def _cs_family_nominative(word: str, gender: str) -> str:
                      ("ého", "ý"), ("ému", "ý"), ("ým", "ý"), ("ovi", ""), ("em", "")):
         if low.endswith(end) and len(low) > len(end) + 1:
             return word[: len(word) - len(end)] + new
+    # a-stem men's surnames: "Davida Kučery" (gen.), "s Davidem Kučerou" (instr.) -> Kučera
+    for end in ("ou", "y"):
+        if low.endswith(end) and len(low) > len(end) + 2 and not low.endswith("ý"):
+            return word[: len(word) - len(end)] + "a"
     if low.endswith("a") and len(low) > 3:
         stem = word[:-1]
         if re.search(r"[bcčdfghjklmnpqrřsštťvwxzž]k$", stem):
@@ -371,6 +418,12 @@ def _find_names(text: str, lang: str, sentences: Sequence[Sentence],
             g = _given(toks[i], lang)
             if not g:
                 i += 1
+                continue
+            couple = _couple(text, lang, toks, i, g, blocked)
+            if couple:
+                cands.extend(_Cand(toks[a].start if a > i else toks[i].start, toks[i + 3].end, name, sent, toks, a, b)
+                             for name, a, b in couple)
+                i += 4
                 continue
             j = i + 1
             given_toks = [i]
@@ -397,9 +450,25 @@ def _find_names(text: str, lang: str, sentences: Sequence[Sentence],
             if lang == "cs" and gender == "f" and len(given_toks) == 1:
                 male = _cs_male_genitive().get(toks[i].text)
                 fl = fam.low
-                if male and fl.endswith("a") and not fl.endswith(("á", "ová")) and len(fl) > 3:
+                after = toks[j + 1] if j + 1 < len(toks) else None
+                # "Jana Železného", "Jana Ámose Komenského" are Jan's genitive
+                if male and ((fl.endswith("a") and not fl.endswith(("á", "ová")) and len(fl) > 3)
+                             or fl.endswith("ého")
+                             or (after is not None and after.cap and after.low.endswith("ého"))):
                     given_nom, gender, is_nom, cases = male, "m", False, frozenset({"gen"})
-            if is_nom:
+            if j + 1 < len(toks) and re.fullmatch(r"[IVX]{1,4}", toks[j + 1].text):
+                i = j + 2  # "Jan Paweł II": a pope's or monarch's name, not a person of the article
+                continue
+            if not is_nom and _dedication(toks, i, lang):
+                i = j + 1
+                continue
+            plural = _plural_family(fam, lang)
+            if plural:
+                # "Grzegorz Lewandowscy" (a couple's surname after one given name)
+                given_part = " ".join([given_nom] + [(_given(toks[k], lang) or (toks[k].text,))[0]
+                                                     for k in given_toks[1:]])
+                family = plural[0] if gender == "m" else plural[1]
+            elif is_nom:
                 given_part = " ".join(toks[k].text for k in given_toks)
                 family = fam.text
             else:
@@ -411,6 +480,68 @@ def _find_names(text: str, lang: str, sentences: Sequence[Sentence],
             cands.append(_Cand(s, e, f"{given_part} {family}", sent, toks, i, j + 1))
             i = j + 1
     return cands
+
+
+def _couple(text: str, lang: str, toks: list[Tok], i: int, g: tuple, blocked: list[tuple[int, int]]
+            ) -> list[tuple[str, int, int]] | None:
+    """"Marta i Grzegorz Lewandowscy", "Jana a Petr Novákovi": two people sharing a plural surname.
+
+    -> [(name, first token, end token)] for each, in the nominative singular of each one's gender."""
+    if i + 3 >= len(toks) or toks[i + 1].low not in ("i", "oraz", "a"):
+        return None
+    g2 = _given(toks[i + 2], lang)
+    fam = toks[i + 3]
+    if not g2 or not _surname_ok(fam) or not _adjacent(text, toks[i + 2], fam):
+        return None
+    plural = _plural_family(fam, lang, couple=True)
+    if not plural or any(toks[i].start < be and bs < fam.end for bs, be in blocked):
+        return None
+    return [(f"{gg[0]} {plural[0] if gg[1] == 'm' else plural[1]}", a, a + 1 if a == i else a + 2)
+            for gg, a in ((g, i), (g2, i + 2))]
+
+
+def _plural_family(tok: Tok, lang: str, couple: bool = False) -> tuple[str, str] | None:
+    """(man's, woman's) nominative singular of a surname in the plural ("Lewandowscy",
+    "Nowakowie", "Novákovi"), else None."""
+    if lang == "cs":
+        low = tok.low
+        if not couple:
+            return None  # "Novákovi" after one name is the dative singular
+        for end, m, f in (("ovi", "", "ová"), ("ští", "ský", "ská"), ("čtí", "cký", "cká")):
+            if low.endswith(end) and len(low) > len(end) + 2:
+                stem = tok.text[: len(tok.text) - len(end)]
+                return stem + m, stem + f
+        return None
+    readings = [r for r in morph.pl_readings(tok.text) if "nazwisko" in r.quals]
+    if not readings or any("sg" in r.numbers and "m1" in r.genders for r in readings):
+        return None
+    for r in readings:
+        if "pl" in r.numbers and "m1" in r.genders and "sg" not in r.numbers:
+            masc = morph.match_case(r.lemma, tok.text)
+            fem = masc[:-1] + "a" if masc.endswith(("ski", "cki", "dzki")) else masc
+            return masc, fem
+    return None
+
+
+_INSTITUTION_STEMS = ("szkol", "skol", "gymnazi", "liceum", "przedszkol", "nadac", "fundac", "nemocnic",
+                      "szpital", "hospic", "domov", "uniwersytet", "univerzit", "akademi")
+
+
+def _dedication(toks: list[Tok], i: int, lang: str) -> bool:
+    """An inflected name right after a body's acronym or kind ("ZŠ a MŠ Jana Železného",
+    "Gymnázium Jana Keplera") names whom the body honours, not a person in the article; unless
+    an inflected post governs the name ("podle ředitele ZŠ Jana Nováka")."""
+    if i == 0:
+        return False
+    prev = toks[i - 1]
+    acronym = prev.text.isalpha() and prev.text.isupper() and 2 <= len(prev.text) <= 5
+    kind = prev.cap and morph.fold(prev.text).startswith(_INSTITUTION_STEMS)
+    if not (acronym or kind):
+        return False
+    role = _roles(lang).get((toks[i - 2].low,)) if i >= 2 else None
+    # an inflected post agrees with the inflected name; a nominative one governs the body instead
+    # ("ředitel Gymnázia Jana Keplera Petr Malý")
+    return not (role and role[0] != toks[i - 2].low)
 
 
 def _given_only(tok: Tok, lang: str) -> bool:
@@ -436,10 +567,17 @@ def _role_at(toks: list[Tok], i: int, lang: str, org_starts: set[int], org_cover
         k += 1
     for n in (3, 2, 1):
         key = tuple(t.low for t in toks[k:k + n])
+        compound = ""
+        if n == 1 and key and key not in table and "-" in key[0]:
+            # "strážník-preventista", "asystent-koordynator": the first part is the post
+            first, compound = key[0].split("-", 1)
+            key = (first,)
         if len(key) < n or key not in table:
             continue
         lemma, base, kind, plural = table[key]
         head = base if plural else lemma
+        if compound and key[0] == lemma:
+            head = f"{lemma}-{compound}"
         may_be_plural = plural or key in _plural_role_forms(lang)
         m = k + n
         words = [head]
@@ -521,7 +659,8 @@ def find_persons(
         oms = sorted(by_sent.get(sstart, []), key=lambda m: m.start)
         _link_sentence(text, lang, group, oms, orgs_by_id, ctx)
     _executive_fallback(text, lang, cands, organisations)
-    _topic_fallback(cands, org_mentions)
+    _typed_fallback(lang, cands, organisations, org_mentions)
+    _topic_fallback(cands, org_mentions, lang, organisations)
     return _merge(cands)
 
 
@@ -559,6 +698,13 @@ def _role_name(hit: RoleHit, toks: list[Tok], desc_a: int, lang: str) -> str | N
     """The post of a description: "vedoucí" + "střediska" -> "vedoucí střediska"."""
     if hit.kind == "rep":
         return None
+    if lang == "cs" and hit.role.startswith("vedoucí "):
+        return hit.role  # "vedoucí kontaktního pracoviště": the head of a unit is named with the unit
+    if desc_a < hit.i1:
+        # the post's complement is the description ("ředitelka kontaktního pracoviště" -> "ředitelka")
+        words = hit.role.split()
+        keep = max(1, len(words) - (hit.i1 - desc_a))
+        hit = replace(hit, role=" ".join(words[:keep]))
     if lang == "cs" and hit.role == "vedoucí":
         unit = next((t.low for t in toks[desc_a:desc_a + 4] if refer.head_stem(t.low, lang)), None)
         if unit:
@@ -600,7 +746,8 @@ def _link_sentence(text: str, lang: str, group: list[_Cand], oms: list, orgs_by_
         changed = True
         while changed:
             changed = False
-            for title in _titles():
+            p = k - 1 if k - 1 >= 0 and toks[k - 1].text == "." else k
+            for title in (_titles_by_word(-1).get(toks[p - 1].low, ()) if p - 1 >= 0 else ()):
                 n = len(title)
                 # tokens incl. dots: "dr", "hab", "." ...
                 j = k
@@ -626,7 +773,7 @@ def _link_sentence(text: str, lang: str, group: list[_Cand], oms: list, orgs_by_
             j = k
             if j < len(toks) and toks[j].text == ",":
                 j += 1
-            for title in _titles():
+            for title in (_titles_by_word(0).get(toks[j].low, ()) if j < len(toks) else ()):
                 jj = j
                 ok = True
                 for w in title:
@@ -653,6 +800,8 @@ def _link_sentence(text: str, lang: str, group: list[_Cand], oms: list, orgs_by_
         _before_name(text, lang, c, toks, spans, org_ending_before, org_starting, org_starts, org_cover, group, idx,
                      orgs_by_id, ctx)
 
+    _add_parents(group, toks, spans, orgs_by_id)
+    _deputy_of_previous(group, toks)
     # lists: "A i B (ORG)" / "A, B oraz C (ORG)": earlier names without a body share it
     for idx in range(len(group) - 1, 0, -1):
         later, earlier = group[idx], group[idx - 1]
@@ -699,6 +848,48 @@ def _link_sentence(text: str, lang: str, group: list[_Cand], oms: list, orgs_by_
             c.affs[:] = [(o, r or role_name, m, cf, s, e) for o, r, m, cf, s, e in c.affs]
             if not c.affs:
                 c.pending_role = (role_name, role.kind, role.role, toks[role.i0].start, toks[role.i1 - 1].end)
+
+
+# units whose staff also belong to the parent named with them ("kierownik Działu X MOPS w Y")
+_DEPARTMENT_STEMS = ("dzial", "wydzial", "sekcj", "referat", "biur", "zespol", "odbor", "oddeleni", "usek",
+                     "referat")
+
+
+def _add_parents(group: list[_Cand], toks: list[Tok], spans: list, orgs_by_id: dict) -> None:
+    """A post in a department named together with its parent body ("kierownik Działu Pomocy
+    Środowiskowej MOPS w Legnicy", "vedoucí odboru sociálních věcí Městského úřadu Tábor") links
+    the person to both, the parent with no post: the gold convention for units."""
+    starting = {a: (b, m) for a, b, m in spans}
+    for c in group:
+        for org, _role, method, conf, s, e in list(c.affs):
+            unit = orgs_by_id.get(org)
+            if unit is None or not unit.part_of or not morph.fold(unit.name).startswith(_DEPARTMENT_STEMS):
+                continue
+            if any(o == unit.part_of for o, *_ in c.affs):
+                continue
+            for a, b, m in spans:
+                nb, nxt = starting.get(b, (None, None))
+                if m.org_id == org and s <= toks[a].start < e + 1 and nxt is not None and nxt.org_id == unit.part_of:
+                    c.affs.append((unit.part_of, None, method + "+parent", conf - 0.05, s, max(e, toks[nb - 1].end)))
+                    break
+
+
+def _deputy_of_previous(group: list[_Cand], toks: list[Tok]) -> None:
+    """"prezes Stowarzyszenia X Jan Nowak oraz wiceprezes Anna Lis", "ředitel Charity X Petr Malý
+    a jeho zástupkyně ředitele Jana Malá": a post derived from the one just linked, joined by a
+    conjunction, with no body of its own, is a post of the same body."""
+    for prev, c in zip(group, group[1:]):
+        if c.affs or not c.pending_role or not prev.affs:
+            continue
+        between = {t.low for t in toks[prev.i1:c.title_start]}
+        if not between & {"i", "oraz", "a", "jego", "jej", "jeho", "její"}:
+            continue
+        org, prole = prev.affs[0][0], prev.affs[0][1]
+        role, kind, _phrase_, s, e = c.pending_role
+        head = (prole or "").split()[0] if prole else ""
+        if len(head) >= 4 and role != prole and head[:-1] in role.replace(" ", ""):
+            c.affs.append((org, role, "pattern:deputy-of-previous", 0.65, s, e))
+            c.pending_role = None
 
 
 def _tok_index_at(toks: list[Tok], offset: int) -> int | None:
@@ -777,8 +968,7 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
             c.affs.append((o[2].org_id, rn, "pattern:person-org-brackets", 0.85, c.start, toks[o[1] - 1].end))
         return
     # "X z ORG", "X reprezentująca ORG", "X ze Stowarzyszenia ..."
-    if t.low in ("z", "ze", "reprezentująca", "reprezentujący", "reprezentujące", "reprezentujícího",
-                 "zastupující", "za"):
+    if t.low in ("z", "ze", "za") or t.low in _REPRESENTING:
         o = org_starting(k + 1)
         if not o and t.low in ("z", "ze"):
             # "X z mostecké pobočky Člověka v tísni", "X z tamtejszego GOPS"
@@ -790,6 +980,7 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
                 else:
                     break
         if o:
+            # a title before the name ("Prof. dr hab. X z UJK") is no post (GOLD_FORMAT: titles left out)
             c.affs.append((o[2].org_id, None, "pattern:person-from-org", 0.75, c.start, toks[o[1] - 1].end))
         elif ctx and t.low in ("z", "ze"):
             e = k + 1
@@ -799,6 +990,10 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
             if oid:
                 c.affs.append((oid, None, "pattern:person-from-description", 0.6, c.start, toks[e - 1].end))
         return
+    if t.low in _LEAD_VERBS or t.low in _HEAD_VERBS:
+        # "Joanna Lis kieruje Działem Świadczeń MOPS", "Jan Malý stojí v čele poradny"
+        _leads_body(c, toks, k, min(limit, len(toks)), org_starting, ctx, lang)
+        return
     if t.text not in (",", "–", "-", "—"):
         return
     # apposition: "X, dyrektor MOPS w Kaliszu", "X – ekspertka ..., trenerka CAL, a także wykładowczyni K"
@@ -807,10 +1002,15 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
     if chunks and end < len(toks) and chunks[-1][1] == end:
         # "X, członek Zarządu ..., dyrektor PCPR w Nowej Soli Y": the last post is Y's
         chunks = chunks[:-1]
-    for a, b in chunks:
+    for a, b in _split_posts(toks, chunks, lang, org_starts, org_cover):
         j = a
-        while j < b and toks[j].low in ("a", "także", "również", "oraz", "i", "zároveň", "také"):
-            j += 1
+        while j < b:
+            if toks[j].low in _POST_CONJ or toks[j].low in _POST_ADVERBS:
+                j += 1
+            elif [t.low for t in toks[j:j + 3]] == ["na", "co", "dzień"]:
+                j += 3  # "X, na co dzień dyrektor MOPS"
+            else:
+                break
         role = _role_at(toks, j, lang, org_starts, org_cover)
         if role is None:
             o = org_starting(j)
@@ -818,8 +1018,35 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
                 c.affs.append((o[2].org_id, None, "pattern:person-org-apposition", 0.7, c.start,
                                toks[o[1] - 1].end))
                 continue
-            if any(toks[x].low in ("który", "która", "którzy", "który", "jenž", "která", "kde") for x in range(a, b)):
+            if toks[j].low in _REPRESENTING and org_starting(j + 1):
+                # "X, reprezentujący Fundację Y", "X, zastupující Charitu Y"
+                o = org_starting(j + 1)
+                c.affs.append((o[2].org_id, None, "pattern:person-representing-org", 0.75, c.start,
+                               toks[o[1] - 1].end))
+                continue
+            if toks[j].low == "prof" and j + 1 < b:
+                # "dr hab. X, prof. Uniwersytetu Y": the abbreviated post after the name
+                o = org_starting(j + 2 if toks[j + 1].text == "." else j + 1)
+                if o:
+                    c.affs.append((o[2].org_id, "profesor", "pattern:person-prof-org", 0.75, c.start,
+                                   toks[o[1] - 1].end))
+                    continue
+            if toks[a].low in _RELATIVE_SUBJ:
+                # "X, która wcześniej kierowała MGOPS-em", "X, který vede Charitu Opava"
+                _leads_body(c, toks, a + 1, b, org_starting, ctx, lang)
                 break
+            # "dr X, socjolożka z Uniwersytetu ...", "X, dlouholetá dobrovolnice z Charity ...": a
+            # description of the person, then the body they come from
+            x = a
+            while x < b and x - a < 3 and toks[x].text.isalpha() and toks[x].text.islower() \
+                    and toks[x].low not in _SURNAME_STOP_EXTRA and toks[x].low not in ("z", "ze"):
+                x += 1
+            if a < x < b - 1 and toks[x].low in ("z", "ze"):
+                o = org_starting(x + 1)
+                if o:
+                    c.affs.append((o[2].org_id, None, "pattern:person-description-from-org", 0.7, c.start,
+                                   toks[o[1] - 1].end))
+                    continue
             break
         j = role.head_end
         # the body follows the post: directly, after "w"/"z", a geographic adjective, or a quoted name
@@ -845,11 +1072,25 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
                 limit_j = min(b, j + 3)
                 continue
             break
+        if o is None and j < b and toks[j].cap and org_starting(j) is None:
+            # "X, dyrektor Departamentu Polityki Społecznej Urzędu Marszałkowskiego ...": a unit we
+            # do not know, then its parent: the person belongs to the parent (no post of its own)
+            u = j
+            while u < b and u - j < 6 and org_starting(u) is None and (
+                    toks[u].cap or toks[u].low in ("i", "a", "ds", ".", "nr", "spraw", "do") or toks[u].text.isdigit()):
+                u += 1
+            parent = org_starting(u) if u < b and u > j and toks[u - 1].cap else None
+            if parent:
+                c.affs.append((parent[2].org_id, None, "pattern:person-role-unknown-unit-of-org", 0.6, c.start,
+                               toks[parent[1] - 1].end))
+                continue
         if o:
             rn = None if role.kind == "rep" else role.role
-            if rn and o[0] > role.i1 and all(toks[x].text.islower() and toks[x].low not in ("w", "we", "z", "ze", "v", "ve")
-                                             for x in range(role.i1, o[0])):
-                rn = " ".join([rn] + [toks[x].low for x in range(role.i1, o[0])])
+            e = o[0] - 1 if toks[o[0] - 1].low in ("w", "we", "z", "ze", "v", "ve", "przy", "při") else o[0]
+            if rn and e > role.i1 and all(toks[x].text.islower() and toks[x].low not in _PREPS_STOP
+                                          and toks[x].low not in _NOT_POST_WORDS for x in range(role.i1, e)):
+                # "koordynatorka rodzinnej pieczy zastępczej w PCPR"; not "jednatelka nové Prádelny"
+                rn = " ".join([rn] + [toks[x].low for x in range(role.i1, e)])
             outer = org_starting(o[1] + 1) if o[1] + 1 < len(toks) and toks[o[1]].low in ("w", "we", "v", "ve") \
                 else None
             if outer:
@@ -875,6 +1116,79 @@ def _after_name(text, lang, c: _Cand, toks, spans, org_starting, limit, org_star
         if role.kind != "rep" and c.pending_role is None:
             c.pending_role = (role.role, role.kind, _phrase(toks, role.i0, min(b, role.i1 + 2)),
                               toks[role.i0].start, toks[min(b, role.i1 + 2) - 1].end)
+
+
+_RELATIVE_OBJ = {"którym", "którą", "którego", "której", "kterou", "který", "které", "kterého", "jejž", "již",
+                 "jíž", "jež"}
+# words between a post and its body that are not part of the post ("jednatelka nové Prádelny")
+_NOT_POST_WORDS = {"nowy", "nowa", "nowego", "nowej", "nowym", "nową", "nové", "nového", "nový", "nová", "novou",
+                   "tamtejszego", "tamtejszej", "tamtejszym", "miejscowego", "miejscowej", "místní", "místního",
+                   "tamní", "tamního", "naszego", "naszej", "našeho", "naší", "tego", "tej", "této", "tohoto"}
+# (word, the word before it): "z ramienia", "w imieniu", "ze strany", "po stronie", "ze strony"
+_ON_BEHALF = {("ramienia", "z"), ("imieniu", "w"), ("strany", "ze"), ("stronie", "po"), ("strony", "ze")}
+_REPRESENTING = {"reprezentująca", "reprezentujący", "reprezentujące", "reprezentujący", "reprezentujícího",
+                 "zastupující", "reprezentující", "reprezentujícího"}
+_POST_ADVERBS = {"obecnie", "aktualnie", "nadal", "wciąż", "dziś", "dzisiaj", "nyní", "dnes", "aktuálně",
+                 "stále", "současně", "dlouholetý", "dlouholetá", "wieloletni", "wieloletnia"}
+_POST_CONJ = {"a", "także", "również", "oraz", "i", "zároveň", "také", "též", "zarazem", "jednocześnie",
+              "rovněž"}
+_RELATIVE_SUBJ = {"który", "która", "którzy", "które", "jenž", "jež", "již", "který", "která", "které",
+                  "kteří"}
+# verbs saying that someone runs a body: "kieruje Działem ...", "stoi na czele zespołu", "vede poradnu"
+_LEAD_VERBS = {"kieruje", "kierował", "kierowała", "kierują", "kierowali", "przewodniczy", "przewodniczył",
+               "przewodniczyła", "vede", "vedl", "vedla", "řídí", "řídil", "řídila", "šéfuje", "šéfoval",
+               "šéfovala", "kierujący", "kierująca"}
+# the post a present-tense verb of running names ("kieruje" -> kierownik); a past one names none
+_LEAD_POSTS = {"kieruje": {"pl": "kierownik"}, "vede": {"cs": "vedoucí"}}
+_HEAD_VERBS = {"stoi", "stał", "stała", "stojí", "stál", "stála", "stojący", "stojąca"}
+
+
+def _split_posts(toks: list[Tok], chunks: list[tuple[int, int]], lang: str, org_starts: set[int],
+                 org_cover: set[int]) -> list[tuple[int, int]]:
+    """Split an apposition chunk where a conjunction starts another post: "předsedkyně spolku a
+    zároveň jednatelka Prádelny X", "prezes fundacji i członek zarządu stowarzyszenia"."""
+    out = []
+    for a, b in chunks:
+        start = a
+        for x in range(a + 1, b - 1):
+            if toks[x].low not in ("a", "i", "oraz"):
+                continue
+            y = x + 1
+            while y < b and toks[y].low in _POST_CONJ:
+                y += 1
+            if y < b and _role_at(toks, y, lang, org_starts, org_cover):
+                out.append((start, x))
+                start = x
+        out.append((start, b))
+    return out
+
+
+def _leads_body(c: _Cand, toks: list[Tok], a: int, b: int, org_starting, ctx, lang: str) -> bool:
+    """A verb of running a body within toks[a:b] and the body after it: "kierowała MGOPS-em",
+    "stoi na czele zespołu", "vede poradnu"; the person is linked with no post named."""
+    for v in range(a, min(b, a + 7)):
+        low = toks[v].low
+        if low in _LEAD_VERBS:
+            x = v + 1
+        elif low in _HEAD_VERBS and v + 2 < b and toks[v + 1].low in ("na", "v") \
+                and toks[v + 2].low in ("czele", "čele"):
+            x = v + 3
+        else:
+            continue
+        role = _LEAD_POSTS.get(low, {}).get(lang)
+        o = org_starting(x)
+        if o:
+            c.affs.append((o[2].org_id, role, "pattern:person-leads-org", 0.7, toks[v].start, toks[o[1] - 1].end))
+            return True
+        e = x
+        while e < b and e - x < 3 and _lower_run(toks, e, e + 1) and toks[e].low not in _PREPS_STOP:
+            e += 1
+        oid = ctx.describe(toks, x, e, lang) if ctx is not None and e > x else None
+        if oid:
+            c.affs.append((oid, role, "pattern:person-leads-description", 0.6, toks[v].start, toks[e - 1].end))
+            return True
+        return False
+    return False
 
 
 def _join(toks: list[Tok]) -> str:
@@ -925,6 +1239,25 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
                 c.affs.append((o[2].org_id, rn, "pattern:relative-clause-role", 0.8,
                                toks[o[0]].start, c.end))
                 return
+    # "Dział Świadczeń, którym kieruje X", "poradna, kterou vede X": the body before the relative clause
+    if k >= 3 and toks[k - 1].low in _LEAD_VERBS and toks[k - 2].low in _RELATIVE_OBJ and toks[k - 3].text == ",":
+        o = org_ending_before(k - 3)
+        inner = org_ending_before(o[0]) if o else None
+        if inner and inner[0] >= prev_name_end and getattr(orgs_by_id.get(inner[2].org_id), "part_of", None) \
+                == o[2].org_id:
+            o = inner  # "Dział Świadczeń MOPS w Kole, którym kieruje X": the unit (its parent is added below)
+        oid = o[2].org_id if o else None
+        if oid is None and ctx is not None:
+            # "... przez zespół, którym kieruje X": a description of a body just before
+            e = k - 3
+            a = next((x for x in range(max(prev_name_end, e - 3), e)
+                      if refer.head_stem(toks[x].low, lang) and _lower_run(toks, x, e)), e)
+            oid = ctx.describe(toks, a, e, lang) if a < e else None
+            o = (a, e, None) if oid else None
+        if oid:
+            c.affs.append((oid, _LEAD_POSTS.get(toks[k - 1].low, {}).get(lang), "pattern:org-led-by-person", 0.75,
+                           toks[o[0]].start, c.end))
+            return
     # Czech "na Městském úřadě ... u Barbory Novákové"
     if lang == "cs" and toks[k - 1].low == "u":
         o = None
@@ -950,6 +1283,8 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
     while j - 1 > prev_name_end and toks[j - 1].low in _COPULA:
         j -= 1
     if j < k:
+        while j - 1 > prev_name_end and toks[j - 1].low in _COPULA_ADVERBS:
+            j -= 1  # "Przewodniczącą ponownie została X"
         o = org_ending_before(j)
         r_end = o[0] if o else j
         for back in range(1, 6):
@@ -957,26 +1292,42 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
             if r0 < prev_name_end:
                 break
             hit = _role_at(toks, r0, lang, org_starts, org_cover)
+            if hit and not o and hit.i1 <= r_end and ctx is not None:
+                # "Prezesem spółdzielni został X", "Vedoucí centra je X": the post's complement
+                # describes a body named before
+                da = _desc_start(hit, toks, lang)
+                if da < r_end and r_end - da <= 4 and _lower_run(toks, max(da, hit.i1), r_end):
+                    oid = ctx.describe(toks, da, r_end, lang)
+                    if oid:
+                        c.affs.append((oid, _role_name(hit, toks, da, lang), "pattern:post-copula-description",
+                                       0.7, toks[hit.i0].start, c.end))
+                        return
             if hit and (hit.i1 == r_end or (o and hit.head_end <= o[0] <= hit.i1)):
                 rn = None if hit.kind == "rep" else hit.role
                 if o:
                     c.affs.append((o[2].org_id, rn, "pattern:post-copula-person", 0.8, toks[hit.i0].start, c.end))
                 elif hit.kind != "rep":
                     c.pending_role = (hit.role, hit.kind, _phrase(toks, hit.i0, hit.i1), toks[hit.i0].start, c.end)
+                    c.pending_copula = True
                 return
     # "[Z ramienia ORG] ... [ORG reprezentowała] [post] [ORG] X"
     j = k
     role_hit = None
     # post directly before the name, possibly followed by a geographic adjective
-    for back in range(1, 7):
+    # a government body named between post and name is linked as a body (below), not as a place
+    gov_cover = {n for a, b, m in spans if getattr(orgs_by_id.get(m.org_id), "type", None) == "local-government"
+                 for n in range(a, b)}
+    for back in range(1, 10):
         s = j - back
         if s < prev_name_end:
             break
         hit = _role_at(toks, s, lang, org_starts, org_cover)
-        if hit and (hit.i1 == j or (hit.i1 == j - 1 and (
-                (toks[j - 1].text.islower() and toks[j - 1].low.endswith(_ADJ_ENDINGS))
-                or (hit.kind.startswith("exec") and _is_place_word(toks[j - 1], lang))))):
+        if hit and hit.i1 <= j and _post_gap_ok(hit, toks, j, lang, gov_cover):
             role_hit = hit  # keep looking back: "zastępca kierownika" beats "kierownika"
+        elif hit and hit.kind != "rep" and hit.i1 < j and _post_complement(toks, hit.i1, j, lang) \
+                and not any(refer.head_stem(t.low, lang) for t in toks[hit.i0 + 1:hit.i1]):
+            # "koordinátorka komunitního plánování X": the post's own complement, no body in it
+            role_hit = replace(hit, role=" ".join([hit.role] + [t.low for t in toks[hit.i1:j]]), i1=j)
         elif role_hit and not hit:
             break
     if role_hit and ctx is not None:
@@ -985,8 +1336,15 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
             # "O doświadczeniach MOPR mówiła jego dyrektor X", "IQ Roma servis, jejíž ředitelka X",
             # "Spółdzielnia ... . Jej prezes X": the body named last before, else the last sentence's subject
             before = [sp for sp in spans if sp[1] <= p]
-            oid = before[-1][2].org_id if before else (
-                ctx.prev_first.get(c.sent.start) if toks[p].low in _POSSESSIVE else None)
+            oid = before[-1][2].org_id if before else None
+            described = (oid is None and prev_name_end == 0 and 1 < p <= 7 and toks[p - 1].text.islower()
+                         and any(refer.head_stem(t.low, lang) for t in toks[:p - 1]))
+            if described:
+                # "Gminny ośrodek z Nieborowa reprezentowała jego kierownik X": the sentence opens
+                # with a description of the body (and when it names none we know, no guess)
+                oid = ctx.describe(toks, 0, p - 1, lang)
+            elif oid is None and toks[p].low in _POSSESSIVE:
+                oid = ctx.prev_first.get(c.sent.start)
             if oid:
                 c.affs.append((oid, None if role_hit.kind == "rep" else role_hit.role, "pattern:possessive-post",
                                0.75, toks[p].start, c.end))
@@ -1012,6 +1370,13 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
             break
     if role_hit:
         if c.affs:
+            want = _body_type(role_hit.role, lang)
+            if want and not any(getattr(orgs_by_id.get(a[0]), "type", None) == want for a in c.affs):
+                # "sędzia X, przewodniczący wydziału": a post of another kind of body than the
+                # apposition's; the typed fallback finds its body
+                c.pending_role = (role_hit.role, role_hit.kind, _phrase(toks, role_hit.i0, c.i1),
+                                  toks[role_hit.i0].start, c.end)
+                return
             # "Koordynator projektu X (MOPS w Kaliszu)": the post goes with the bracketed body
             if role_hit.kind != "rep":
                 c.affs[:] = [(o, r or role_hit.role, m, cf, min(s, toks[role_hit.i0].start), e)
@@ -1020,7 +1385,15 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
         # "reprezentowała zastępca kierownika X" with ORG before the verb
         _org_before_verb(c, toks, spans, role_hit.i0, role_hit, prev_name_end)
         if not c.affs:
-            _ramienia(c, toks, spans, role_hit)
+            _ramienia(c, toks, spans, role_hit, ctx, lang)
+        if not c.affs and ctx is not None and role_hit.head_end < role_hit.i1:
+            # "ředitelka kontaktního pracoviště X": the post's complement describes a body named before
+            da = _desc_start(role_hit, toks, lang)
+            oid = ctx.describe(toks, da, role_hit.i1, lang) if da < role_hit.i1 else None
+            if oid:
+                c.affs.append((oid, _role_name(role_hit, toks, da, lang),
+                               "pattern:role-description-person", 0.7, toks[role_hit.i0].start, c.end))
+                return
         if not c.affs and role_hit.kind != "rep":
             c.pending_role = (role_hit.role, role_hit.kind, _phrase(toks, role_hit.i0, c.i1),
                               toks[role_hit.i0].start, c.end)
@@ -1053,7 +1426,9 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
                 break
             hit = _role_at(toks, r0, lang, org_starts, org_cover)
             if hit and hit.i1 >= s - 0 and hit.i1 <= a + 1:
-                role = hit
+                longer = _role_at(toks, r0 - 1, lang, org_starts, org_cover) if r0 > prev_name_end else None
+                # "náměstkyně hejtmana Jihomoravského kraje": the post is the longer phrase
+                role = longer if longer and longer.i1 == hit.i1 else hit
                 break
             if hit and hit.i1 < s and s - hit.i1 <= 3 and all(
                     _lower_run(toks, x, x + 1) or refer.head_stem(toks[x].low, lang) for x in range(hit.i1, s)):
@@ -1065,6 +1440,13 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
                 break
             if hit and hit.i1 == s:
                 role = hit
+                break
+            if hit and hit.i1 < s and s - hit.i1 <= 6 and toks[hit.i1].cap and all(
+                    toks[x].cap or toks[x].low in ("i", "a", "ds", ".", "nr", "spraw", "do") or toks[x].text.isdigit()
+                    for x in range(hit.i1, s)) and not any(x in org_cover for x in range(hit.i1, s)):
+                # "dyrektor Departamentu Polityki Społecznej Urzędu Marszałkowskiego X": a unit we do
+                # not know, then its parent; the person belongs to the parent, with no post
+                role = replace(hit, kind="rep")
                 break
         if role is None and s < a:
             # "Przewodniczący Rady ds. Społecznych w Narodowej Radzie Rozwoju X": the post governs
@@ -1109,12 +1491,74 @@ def _before_name(text, lang, c: _Cand, toks, spans, org_ending_before, org_start
         return
     _org_before_verb(c, toks, spans, k, None, prev_name_end)
     if not c.affs:
-        _ramienia(c, toks, spans, None)
+        _ramienia(c, toks, spans, None, ctx, lang)
 
 
+# words of a place phrase after an executive post: "burmistrz Głogowa Małopolskiego", "náměstkyně
+# primátora statutárního města Prostějova", "zastępca prezydenta miasta Kalisza"
+_PLACE_PHRASE_WORDS = {"miasta", "gminy", "powiatu", "województwa", "města", "statutárního", "obce", "kraje",
+                       "městské", "části", "hl", "m", "st", "."}
+
+
+def _post_complement(toks: list[Tok], a: int, b: int, lang: str) -> bool:
+    """toks[a:b] is a lower-case complement of a post that names no kind of body ("komunitního
+    plánování", "rodzinnej pieczy zastępczej"); a description of a body is resolved elsewhere."""
+    return b - a <= 3 and _lower_run(toks, a, b) and not any(
+        t.low in _PREPS_STOP or t.low in _COPULA or refer.head_stem(t.low, lang) or not _genitive_like(t, lang)
+        for t in toks[a:b])
+
+
+def _genitive_like(tok: Tok, lang: str) -> bool:
+    """Could `tok` be a genitive noun or adjective (not a verb: "Jej zastępcą wybrano X")?"""
+    if lang == "cs":
+        # no Czech analyser: past-tense verbs end in -l/-la/-lo/-li/-ly
+        return not re.search(r"l[aoiy]?$", tok.low)
+    return any(r.pos in ("subst", "adj", "ger") and "gen" in r.cases for r in morph.pl_readings(tok.text))
+
+
+def _post_gap_ok(hit: RoleHit, toks: list[Tok], j: int, lang: str, gov_cover: set[int]) -> bool:
+    """May the words between a post and the name that follows it (toks[hit.i1:j]) stand there?
+    A geographic adjective ("starosta łowicki"), the post's field ("náměstek primátora pro
+    sociální oblast") and, after an executive post, the place it governs."""
+    gap = toks[hit.i1:j]
+    if not gap:
+        return True
+    if len(gap) == 1 and gap[0].text.islower() and gap[0].low.endswith(_ADJ_ENDINGS):
+        return True
+    k = 0
+    if lang == "cs" and gap[0].low == "pro":
+        # "pro sociální oblast", "pro mládež": up to three lower-case words
+        k = 1
+        while k < len(gap) and k <= 3 and gap[k].text.isalpha() and gap[k].text.islower() \
+                and gap[k].low not in _SURNAME_STOP_EXTRA:
+            k += 1
+        if k == 1:
+            return False
+        gap = gap[k:]
+        if not gap:
+            return True
+    if not hit.kind.startswith("exec") or len(gap) > 4 or any(hit.i1 + k + n in gov_cover for n in range(len(gap))):
+        return False
+    places = 0
+    for t in gap:
+        if t.low in _PLACE_PHRASE_WORDS:
+            continue
+        if t.cap and (_is_place_word(t, lang) or (places and t.low.endswith(_CAP_ADJ_ENDINGS))):
+            places += 1
+            continue
+        if t.text.islower() and t.low.endswith(_ADJ_ENDINGS):
+            continue
+        return False
+    return places > 0 or all(t.text.islower() for t in gap)
+
+
+_CAP_ADJ_ENDINGS = ("ego", "iej", "ej", "ého", "é", "ý", "á", "ich")
 _ADJ_ENDINGS = ("ski", "cki", "ska", "cka", "ský", "cký", "skiego", "ckiego", "skiej", "ckiej", "skim", "ckim",
                 "ską", "cką", "ského", "ckého", "ské", "cké", "ském", "ckém", "ská", "cká")
-_COPULA = {"został", "została", "zostali", "zostanie", "jest", "je", "se", "stal", "stala", "stali", "byl", "byla",
+_COPULA_ADVERBS = {"ponownie", "znowu", "znów", "jednogłośnie", "oficjalnie", "także", "również", "też", "opět",
+                   "znovu", "nově", "jednomyslně", "oficiálně", "také", "rovněž"}
+_COPULA = {"został", "została", "zostali", "zostanie", "będzie", "bude",
+           "jest", "je", "se", "stal", "stala", "stali", "byl", "byla",
            "był", "była", "jmenován", "jmenována", "mianowany", "mianowana", "powołany", "powołana", "został", "zůstává"}
 _REPR_VERBS = ("reprezentował", "reprezentowała", "reprezentowali", "reprezentowały", "zastupoval",
                "zastupovala", "zastupovali", "reprezentoval", "reprezentovala")
@@ -1132,24 +1576,55 @@ def _org_before_verb(c, toks, spans, k, role_hit, prev_name_end) -> None:
             return
 
 
-def _ramienia(c, toks, spans, role_hit) -> None:
-    """"Z ramienia ORG ... X" / "W imieniu ORG ... X" anywhere before the name."""
+def _ramienia(c, toks, spans, role_hit, ctx=None, lang: str = "pl") -> None:
+    """"Z ramienia ORG ... X" / "W imieniu ORG ... X" anywhere before the name; a sentence that
+    opens with where the person came from: "Z Ministerstva ... přijela X", "Ze Stowarzyszenia X
+    wystąpiła [prezes] Y"."""
+    if toks and toks[0].low in ("z", "ze") and toks[0].text[0].isupper():
+        gap_end = role_hit.i0 if role_hit is not None else c.title_start
+        for a, b, m in spans:
+            if a == 1 and b < gap_end and gap_end - b <= 3 and _lower_run(toks, b, gap_end):
+                rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
+                c.affs.append((m.org_id, rn, "pattern:from-org-opening", 0.7, toks[0].start, c.end))
+                return
     for n in range(0, c.i0 - 1):
-        if (toks[n].low in ("ramienia", "imieniu") and n > 0 and toks[n - 1].low in ("z", "w")) or \
-                (toks[n].low == "za" and n + 1 < len(toks) and toks[n + 1].cap and (n == 0 or toks[n - 1].text in ",;–")):
-            if toks[n].low == "za":
-                # Czech "Za Ministerstvo ... vystoupila X": on behalf of
-                for a, b, m in spans:
-                    if a == n + 1:
-                        rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
-                        c.affs.append((m.org_id, rn, "pattern:on-behalf-of-org", 0.75, toks[n].start, c.end))
-                        return
-                continue
-            for a, b, m in spans:
-                if a == n + 1:
-                    rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
-                    c.affs.append((m.org_id, rn, "pattern:on-behalf-of-org", 0.8, toks[n - 1].start, c.end))
-                    return
+        if n > 0 and (toks[n].low, toks[n - 1].low) in _ON_BEHALF:
+            # "Z ramienia starostwa ...", "W imieniu ORG ...", "Ze strany Úřadu práce se zúčastnila X",
+            # "Koordynatorem po stronie ośrodka będzie X": a body, or a description of one
+            o = next((sp for sp in spans if sp[0] == n + 1), None)
+            oid = o[2].org_id if o else None
+            if oid is None and ctx is not None:
+                oid = _describe_after(ctx, toks, n + 1, c.title_start, lang)
+            if oid:
+                rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
+                c.affs.append((oid, rn, "pattern:on-behalf-of-org", 0.75, toks[n - 1].start, c.end))
+                return
+            continue
+        if (toks[n].low == "za" and n + 1 < len(toks) and (n == 0 or toks[n - 1].text in ",;–")) \
+                or toks[n].low == "jménem":
+            # Czech "Za Ministerstvo ... vystoupila X", "Za policii promluvil X", "Jménem charity
+            # poděkovala X": on behalf of a body, or of a body described
+            oid = next((m.org_id for a, b, m in spans if a == n + 1), None)
+            if oid is None and ctx is not None and (n == 0 or toks[n].low == "jménem"):
+                oid = _describe_after(ctx, toks, n + 1, c.title_start, lang)
+            if oid:
+                rn = None if role_hit is None or role_hit.kind == "rep" else role_hit.role
+                c.affs.append((oid, rn, "pattern:on-behalf-of-org", 0.75, toks[n].start, c.end))
+                return
+
+
+def _describe_after(ctx, toks: list[Tok], a: int, limit: int, lang: str) -> str | None:
+    """The body that the lower-case words from toks[a] describe ("starostwa w pracach ...",
+    "policii promluvil ..."): the longest run of up to three words that resolves."""
+    e = a
+    while e < limit and e - a < 3 and _lower_run(toks, e, e + 1) and toks[e].low not in _COPULA \
+            and toks[e].low not in _PREPS_STOP:
+        e += 1
+    for end in range(e, a, -1):
+        oid = ctx.describe(toks, a, end, lang)
+        if oid:
+            return oid
+    return None
 
 
 def _is_place_word(tok: Tok, lang: str) -> bool:
@@ -1194,8 +1669,12 @@ def _executive_fallback(text: str, lang: str, cands: list[_Cand], orgs: Sequence
             if want:
                 fits = [o for o in fits if want in morph.fold(o.name)] or fits
         if len(fits) > 1:
-            # "zastępca prezydenta Kutna": keep the one of the place named in the post phrase
-            fp = [o for o in fits if o.place and morph.fold(o.place)[:4] in morph.fold(phrase)]
+            # "zastępca prezydenta Kutna": keep the one of the place named in the post phrase (by
+            # its place, or by its name when the body has no place: "Gmina Miejska Tczew")
+            stems = {morph.fold(w)[:4] for w in phrase.split() if w[:1].isupper() and len(w) > 3}
+            stems -= {morph.fold(w)[:4] for w in role.split() + c.name.split()}
+            fp = [o for o in fits if (o.place and morph.fold(o.place)[:4] in morph.fold(phrase))
+                  or any(st in morph.fold(o.name) for st in stems)]
             if len(fp) > 1 or not fp:
                 fp = fp or fits
                 # "starosta" with both "Město Vsetín" and "Městský úřad Vsetín": the municipality itself
@@ -1205,6 +1684,33 @@ def _executive_fallback(text: str, lang: str, cands: list[_Cand], orgs: Sequence
             fits = fp if len(fp) == 1 else []
         if len(fits) == 1:
             c.affs.append((fits[0].id, role, "rule:executive-post-to-government", 0.6, s, e))
+
+
+def _body_type(role: str, lang: str) -> str | None:
+    """The type of body a post belongs to ("sędzia" -> court, "strážník-preventista" -> police)."""
+    types = _role_body_types(lang)
+    head = role.split()[0] if role else ""
+    return types.get(role) or types.get(head) or types.get(head.split("-")[0])
+
+
+def _typed_fallback(lang: str, cands: list[_Cand], orgs: Sequence[model.Organisation], org_mentions: Sequence) -> None:
+    """"przyznaje sędzia X", "povede ji strážník Y": a post that only one kind of body has, with no
+    body named, goes to the one body of that kind named in the sentence, else in the article
+    (a unit gives way to its parent: a judge belongs to the court, not to its division)."""
+    by_id = {o.id: o for o in orgs}
+    for c in cands:
+        if not c.pending_role:
+            continue
+        role, kind, phrase, s, e = c.pending_role
+        want = _body_type(role, lang)
+        if not want or any(getattr(by_id.get(a[0]), "type", None) == want for a in c.affs):
+            continue
+        here = {m.org_id for m in org_mentions if c.sent.start <= m.start < c.sent.end}
+        pool = [o for o in orgs if o.type == want and o.id in here] or [o for o in orgs if o.type == want]
+        pool = [o for o in pool if o.part_of is None or by_id.get(o.part_of) not in pool]
+        if len(pool) == 1:
+            c.affs.append((pool[0].id, role, "rule:typed-post-to-body", 0.55, s, e))
+            c.pending_role = None
 
 
 def article_topic(org_mentions: Sequence) -> str | None:
@@ -1222,17 +1728,37 @@ def article_topic(org_mentions: Sequence) -> str | None:
     return max(counts, key=lambda o: (counts[o], -first[o]))
 
 
-def _topic_fallback(cands: list[_Cand], org_mentions: Sequence) -> None:
+# kinds of body any body may be called ("tajemník úřadu" of a Magistrát, "placówka", "organizace")
+_GENERIC_HEADS = ("urad", "urzed", "urzad", "organizac", "placow", "jednostk", "zarizeni")
+
+
+def _topic_fallback(cands: list[_Cand], org_mentions: Sequence, lang: str = "pl",
+                    organisations: Sequence[model.Organisation] = ()) -> None:
     """"Szczegółów udziela X, kierownik." - a post with no body named: the body the article is about
-    (the one mentioned most; the first of equals), unless the person is linked elsewhere."""
+    (the one mentioned most; the first of equals), unless the person is linked elsewhere, or the
+    post names a kind of body the topic is not ("prezes koła" when the article is about a MOPS)."""
     topic = article_topic(org_mentions)
     if topic is None:
         return
+    topic_org = next((o for o in organisations if o.id == topic), None)
+    topic_words = morph.fold(topic_org.name).split() if topic_org else []
     linked = {morph.fold(c.name) for c in cands if c.affs}
     for c in cands:
-        if c.affs or not c.pending_role or morph.fold(c.name) in linked:
+        if not c.pending_role:
+            continue
+        if c.pending_copula:
+            if any(a[0] == topic for a in c.affs):
+                continue
+        elif c.affs or morph.fold(c.name) in linked:
             continue
         role, kind, phrase, s, e = c.pending_role
+        kinds = [morph.fold(w) for w in phrase.split()[1:]
+                 if refer.head_stem(w.lower(), lang) not in (None,) + _GENERIC_HEADS]
+        if topic_org and any(not any(refer.same_word(w, t) for t in topic_words) for w in kinds):
+            continue
+        want = _body_type(role, lang)
+        if want and topic_org and topic_org.type != want:
+            continue  # a judge of an unnamed court is not staff of the article's welfare centre
         if kind in ("post", "academic", "head"):
             c.affs.append((topic, role if kind != "head" else None, "rule:post-to-article-body", 0.5, s, e))
 

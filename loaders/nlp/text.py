@@ -40,6 +40,8 @@ ABBREVIATIONS = frozenset(
     např tzv atd apod resp č čp čj sv ul nám tř odd p pí sl
     mil tis hod mj aj popř příp vč cca zvl odst písm sb hl arch akad roč v.v.i o.s
     dyr zast przew kier wicedyr sekr mec woj pow gm dn ew nt dot wz przyp wyd bryg dh
+    podkom szt sztab nadinsp kpr plut chor ogn sekc nadbryg npor pprap nprap prap šprap rtn svob čet
+    rtm nrtm strm nstrm šstrm škpt pplk plk genmjr genpor
     """.split()
 )
 
