@@ -140,7 +140,7 @@ def parse_article(data: bytes, *, path: str, url: str | None = None, media_type:
         warnings.append("some characters were lost in an earlier conversion (shown as '?'); names may be damaged")
 
     title = find_title(body) or meta_title
-    published = meta_date or find_published(body)
+    published = meta_date or find_marked_date(text) or find_published(body) or find_header_date(text, body)
     lang = detect_language(body)
     if lang not in EXTRACTED_LANGUAGES:
         warnings.append(f"language detected as '{lang}': extraction is built for Polish and Czech "
@@ -605,7 +605,10 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _TIME = re.compile(r"(?:,?\s*(?:godz\.|o godz\.|v|at)?\s*\d{1,2}:\d{2}(?::\d{2})?)")
-_CLOCK = re.compile(rf"^(?:{_WEEKDAYS}),?\s+.*\d{{1,2}}:\d{{2}}", re.IGNORECASE)
+_CLOCK = re.compile(rf"^(?:{_WEEKDAYS}),?\s+.*(?:\d{{1,2}}:\d{{2}}|imieniny|svátek|jmeniny|meniny|dziś|dnes)",
+                    re.IGNORECASE)
+# "Kielce, 22.11.2023", "Prostějov, 16. května 2024": a dateline (one to three capitalised words)
+_DATELINE_PLACE = re.compile(r"^(?:[A-ZŁŚŻŹĆÓĄĘŃČŘŠŽÚŮÝÁÍÉĚŤĎŇ][\w-]*\s*){1,3}[,–-]?$")
 
 
 def _is_clock(line: str) -> bool:
@@ -645,13 +648,45 @@ def _date_line(line: str) -> str | None:
     rest = re.sub(r"\br\.?$|\broku?\b", "", rest).strip(" ,.;:|/-–()")
     if len(rest) <= 3:
         return iso
+    if m.start() > 0 and _DATELINE_PLACE.match(line[: m.start()].strip()) and len(line[m.end():].strip(" r.")) <= 3:
+        return iso
     low = rest.lower()
     for prefix in _furniture()["date_prefixes"]:
         if low.startswith(prefix):
             return iso
-    # "Autor Name | 12.03.2020" style bylines.
-    if "|" in line and len(rest) <= 60:
+    # "Autor Name | 12.03.2020" style bylines; "23. 9. 2024 | Author | Kategorie: ..." when it opens the line
+    if "|" in line and (len(rest) <= 60 or (m.start() == 0 and len(rest) <= 120)):
         return iso
+    return None
+
+
+def find_marked_date(text: str) -> str | None:
+    """A date that the page labels as the publication date ("Publikováno 28. 11. 2024 | 11:20",
+    "Opublikowano: 08.01.2024, 13:40 | Redakcja") near the top of the raw page, furniture
+    included: the label says what the date is, so a portal clock or a weather header above it
+    does not count, and the line may sit among menus the furniture filter drops."""
+    prefixes = tuple(_furniture()["date_prefixes"])
+    for line in text.split("\n")[:80]:
+        line = line.strip()
+        if line.lower().startswith(prefixes) and not _is_clock(line):
+            iso = _date_line(line)
+            if iso:
+                return iso
+    return None
+
+
+def find_header_date(raw: str, body: str) -> str | None:
+    """A date line in the page header above the article's first paragraph ("14. 11. 2024 | 16:42 |
+    Autor", "Tisková zpráva | 8. listopadu 2024", "Most – 20. února 2024"), once the portal's clock
+    and lines that are not only a date are set aside; dates below the article (comments, lists of
+    other news) are never looked at."""
+    first = next((ln.strip() for ln in body.split("\n") if _is_body_paragraph(ln)), "")
+    cut = raw.find(first[:40]) if first else -1
+    head = raw[:cut] if cut > 0 else "\n".join(raw.split("\n")[:40])
+    for line in head.split("\n"):
+        iso = _date_line(line.strip())
+        if iso:
+            return iso
     return None
 
 

@@ -376,3 +376,24 @@ def test_html_in_a_legacy_encoding_uses_the_declared_charset() -> None:
     article = parse_article(page.encode("cp1250"), path="page.html")
     assert article.encoding == "cp1250" and any("declares" in w for w in article.warnings)
     assert "Gminny Ośrodek Pomocy Społecznej w Brzezinach otworzył" in article.text
+
+
+@pytest.mark.parametrize(
+    "header, iso",
+    [
+        ("Pondělí 18. listopadu 2024 | Svátek má Romana\nZPRÁVY › Kolín\n14. 11. 2024 | 16:42 | Autor: (red)", "2024-11-14"),
+        ("sobota, 15 marca 2025, 18:47\nAktualności\n21.02.2025, 10:15 | Aktualizacja: 21.02.2025, 12:03 | Anna Nowak",
+         "2025-02-21"),
+        ("Úvod › Tiskové zprávy\nTisková zpráva | 8. listopadu 2024 | Sociální věci", "2024-11-08"),
+        ("Kielce, 22.11.2023", "2023-11-22"),
+        ("Most – 20. února 2024", "2024-02-20"),
+        ("czwartek, 6 lutego 2025 | Imieniny: Bogdana, Doroty\nMenu | Kontakt", None),  # the portal's clock
+    ],
+)
+def test_publication_date_from_the_page_header(tmp_path, header: str, iso: str | None) -> None:
+    body = ("Ośrodek pomocy społecznej zorganizował spotkanie z mieszkańcami, na które przyszło wiele osób z "
+            "całej gminy. Rozmawiano o usługach opiekuńczych i o nowym klubie seniora w centrum miasta.")
+    page = tmp_path / "page.txt"
+    page.write_text(f"{header}\n\nTytuł artykułu o spotkaniu\n\n{body}\n\nKomentarze\n\n17.04.2024, 20:12 Jan\n",
+                    encoding="utf-8")
+    assert read_article(str(page)).published == iso
