@@ -358,3 +358,9 @@ def test_cs_regions_are_named_by_their_adjective_and_universities_keep_their_sea
     got = names("Setkání připravil Zlínský kraj společně se Slezskou univerzitou v Opavě. Občerstvení "
                 "bude na akcích Jihomoravského kraje.", "cs")
     assert {"Zlínský kraj", "Jihomoravský kraj", "Slezská univerzita v Opavě"} <= set(got)
+
+
+def test_pl_plural_adjective_stays_with_the_unit_not_the_singular_parent():
+    got = names("Porozumienie przygotował Wydział Zdrowia i Spraw Społecznych Starostwa Powiatowego w Kole.", "pl")
+    assert got["Wydział Zdrowia i Spraw Społecznych Starostwa Powiatowego w Kole"].part_of == \
+        got["Starostwo Powiatowe w Kole"].id

@@ -147,6 +147,12 @@ def _pl_agrees(adjective: str, noun: str) -> bool:
     return not any(a.pos.startswith("adj") for a in pl_readings(adjective))
 
 
+def _plural_only_adjective(word: str) -> bool:
+    """"Społecznych", "Rodzinnych": an adjective with no singular reading."""
+    adj = [r for r in pl_readings(word) if r.pos in ("adj", "adjp", "adja")]
+    return bool(adj) and not any("sg" in r.numbers for r in adj)
+
+
 def _names_fund(c: "_Cand", lang: str) -> bool:
     """Is the candidate a fund or funding programme rather than an organisation?"""
     if c.acronym or (c.acronym_only and not c.core):
@@ -666,7 +672,10 @@ class _Scanner:
                         # does not agree with the parent's head still belongs to the unit's name
                         lead = k
                         if self.lang == "pl":
-                            while lead < m and not _pl_agrees(toks[lead].text, toks[m].text):
+                            # ("Wydziału Zdrowia i Spraw Społecznych | Starostwa": a plural-only
+                            # adjective cannot modify the singular parent; it belongs to the unit)
+                            while lead < m and (not _pl_agrees(toks[lead].text, toks[m].text)
+                                                or _plural_only_adjective(toks[lead].text)):
                                 lead += 1
                         if lead < m or sub_head in _PARENT_HEADS:
                             core.extend(range(k, lead))
