@@ -335,38 +335,39 @@ def _outcomes(todo: list[sources.SourceFile], workers: int, max_bytes: int) -> I
 
 
 def _pooled(todo: list[sources.SourceFile], workers: int, max_bytes: int, chunk: int) -> Iterator[DocOutcome]:
-    pool = None
-    try:
-        with _sigint_deferred():
-            pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
+    with _worker_pool(workers) as pool:
+        with _sigint_deferred():  # map submits everything, which starts the workers
             results = pool.map(process_file, [str(f.path) for f in todo], [f.kind or "article" for f in todo],
                                [max_bytes] * len(todo), [f.media_type for f in todo], chunksize=chunk)
         yield from results
-    finally:
-        if pool is not None:
-            # Interrupted (Ctrl-C, or the consumer stopped): drop the queue rather than finish it.
-            with _sigint_deferred():
-                pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _isolated(f: sources.SourceFile, max_bytes: int) -> DocOutcome:
     """One file in a worker of its own: a crash is this file's error, not the load's."""
     path = str(f.path)
-    pool = None
     try:
-        with _sigint_deferred():
-            pool = ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(os.getpid(),))
-            future = pool.submit(process_file, path, f.kind or "article", max_bytes, f.media_type)
-        return future.result()
+        with _worker_pool(1) as pool:
+            with _sigint_deferred():
+                future = pool.submit(process_file, path, f.kind or "article", max_bytes, f.media_type)
+            return future.result()
     except BrokenProcessPool:
         log.error("the worker reading %s died", path)
         return DocOutcome(path=path, source_iri=iris.source_iri_for_path(path), kind=f.kind or "article",
                           error=f"{path}: the worker process reading this file died (a crash in a parser, "
                                 "or out of memory); the file was skipped, please report it")
+
+
+@contextmanager
+def _worker_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """A worker pool that a Ctrl-C cannot catch half started or half stopped. Leaving it early
+    (Ctrl-C, or the consumer stopped) drops the queue rather than finishing it."""
+    with _sigint_deferred():
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(os.getpid(),))
+    try:
+        yield pool
     finally:
-        if pool is not None:
-            with _sigint_deferred():
-                pool.shutdown(wait=True, cancel_futures=True)
+        with _sigint_deferred():
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager

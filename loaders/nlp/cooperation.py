@@ -562,7 +562,7 @@ class _Context:
 
 
 _WE_WITH = re.compile(r"(?:^|[.;:–-]\s*|\b(?:a|i|oraz)\s+)(?:z|ze|s|se)\s+$", re.IGNORECASE)
-_WE_ORGANISE = re.compile(r"\borganiz\w*|\bpořád\w*|\bpořád\w*", re.IGNORECASE)
+_WE_ORGANISE = re.compile(r"\borganiz\w*|\bpořád\w*", re.IGNORECASE)
 
 
 def _we_with(sent: Sentence, parties: list[_Party], ctx, add) -> None:

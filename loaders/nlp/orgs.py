@@ -1355,10 +1355,7 @@ _CS_NAME_PREPS = frozenset("v ve na pro k ke s se bez do od".split())
 @lru_cache(maxsize=1)
 def _single_word_titles() -> frozenset[str]:
     """"Mgr", "PhDr", "Ing" ...: titles (persons' data) that never start a body's name."""
-    from .persons import _data
-
-    return frozenset(ln.strip().lower() for ln in _data("titles.txt").splitlines()
-                     if ln.strip() and not ln.startswith("#") and " " not in ln.strip())
+    return frozenset(row[0].lower() for row in _data_lines("titles.txt") if " " not in row[0])
 
 
 _CS_PLACE_PREPS = frozenset("nad pod".split())  # "Ústí nad Labem"; not "na", "u": "v Opavě u Petry"
