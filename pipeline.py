@@ -32,6 +32,7 @@ import pyoxigraph as ox
 
 from .errors import SocialKGError, SourceError, SourceNotFoundError, SourceTooLargeError, StoreError
 from .graph import iris
+from .graph.gc_pause import gc_paused
 from .graph.store import Store
 from .loaders import sources
 from .loaders.rdf import is_rdf_path, read_rdf
@@ -237,15 +238,17 @@ def load_paths(
         else:
             for w in outcome.warnings:
                 report.warnings.append(LoadProblem(outcome.path, w))
-            graphs: dict[ox.NamedNode, list[ox.Quad]] = {}
-            for q in ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS):
-                graphs.setdefault(q.graph_name, []).append(q)
-            pending.append((outcome, graphs))
-            if len(pending) >= batch_size:
-                flush()
+            with gc_paused():  # graph/gc_pause.py; not around extraction, which may make cycles
+                graphs: dict[ox.NamedNode, list[ox.Quad]] = {}
+                for q in ox.parse(outcome.nquads, format=ox.RdfFormat.N_QUADS):
+                    graphs.setdefault(q.graph_name, []).append(q)
+                pending.append((outcome, graphs))
+                if len(pending) >= batch_size:
+                    flush()
         if progress:
             progress(done, total)
-    flush()
+    with gc_paused():
+        flush()
     # Also picks up what an interrupted earlier load left stale (graph/summary.py).
     report.summaries = store.refresh_summary()
     return report

@@ -192,6 +192,7 @@ def stage_extract(p: dict[str, Any]) -> dict[str, Any]:
 def stage_load(p: dict[str, Any]) -> dict[str, Any]:
     import pyoxigraph as ox
 
+    from socialkg.graph.gc_pause import gc_paused
     from socialkg.graph.store import EmbeddedStore
     from socialkg.graph.summary import SUMMARY_GRAPH
 
@@ -201,12 +202,13 @@ def stage_load(p: dict[str, Any]) -> dict[str, Any]:
     write_s = 0.0
     triples = docs = 0
     t0 = time.perf_counter()
-    for batch in _iter_doc_batches(nq, p.get("batch", 64)):
-        t = time.perf_counter()
-        store.replace_documents(batch, refresh=False)  # as load_paths: one summary refresh at the end
-        write_s += time.perf_counter() - t
-        docs += len(batch)
-        triples += sum(len(v) for v in batch.values())
+    with gc_paused():  # as load_paths does around parsing and writing
+        for batch in _iter_doc_batches(nq, p.get("batch", 64)):
+            t = time.perf_counter()
+            store.replace_documents(batch, refresh=False)  # as load_paths: one summary refresh at the end
+            write_s += time.perf_counter() - t
+            docs += len(batch)
+            triples += sum(len(v) for v in batch.values())
     t = time.perf_counter()
     summaries = store.refresh_summary()
     summary_s = time.perf_counter() - t

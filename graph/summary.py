@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from ..model import CO_PARTICIPATION, COOPERATION_BASES
+from .gc_pause import gc_paused
 from ..ontology.terms import BASE, RDF_TYPE, VOCAB, dcterms, foaf, org, schema, sk, skos, xsd
 
 if TYPE_CHECKING:
@@ -47,7 +48,11 @@ EMPTY = ox.Literal("")  # a field with no value
 
 class _NS:
     def __getattr__(self, name: str) -> ox.NamedNode:
-        return ox.NamedNode(SKS + name)
+        if name.startswith("__"):
+            raise AttributeError(name)
+        node = ox.NamedNode(SKS + name)
+        setattr(self, name, node)
+        return node
 
 
 sks = _NS()
@@ -78,6 +83,9 @@ _FOLLOW: dict[ox.NamedNode, tuple[ox.NamedNode, ...]] = {
     sk.budget: (schema.value, schema.currency),
     sk.evidence: (sk.evidenceType,),
 }
+
+# What is read at the other end of those links: a load keeps these values in memory.
+FOLLOWED_ATTRS = frozenset(a for attrs in _FOLLOW.values() for a in attrs)
 
 
 def markers_for(entities: Iterable[ox.NamedNode]) -> list[ox.Quad]:
@@ -111,13 +119,18 @@ class _Facts:
 def refresh(store: Store) -> int:
     """Recompute every entity marked stale; returns how many were refreshed."""
     done = 0
-    while True:
-        rows = store.query(f"SELECT ?e WHERE {{ GRAPH {SUMMARY_GRAPH} {{ ?e {STALE} ?t }} }} LIMIT {CHUNK}")
-        entities = [r["e"] for r in rows]
-        if not entities:
-            return done
-        store.replace_summaries(entities, summarise(store, entities))
-        done += len(entities)
+    with gc_paused():
+        while True:
+            # All at once: scanning from the start for each chunk would step over the
+            # markers already deleted (tombstones) again and again.
+            rows = store.query(f"SELECT DISTINCT ?e WHERE {{ GRAPH {SUMMARY_GRAPH} {{ ?e {STALE} ?t }} }}")
+            stale = sorted((r["e"] for r in rows), key=lambda n: n.value)
+            if not stale:
+                return done
+            for i in range(0, len(stale), CHUNK):
+                chunk = stale[i : i + CHUNK]
+                store.replace_summaries(chunk, summarise(store, chunk))
+            done += len(stale)
 
 
 def rebuild(store: Store) -> int:
@@ -131,9 +144,10 @@ def rebuild(store: Store) -> int:
         key=lambda n: n.value,
     )
     store.query(f"DROP SILENT GRAPH {SUMMARY_GRAPH}", update=True)
-    for i in range(0, len(entities), CHUNK):
-        chunk = entities[i : i + CHUNK]
-        store.replace_summaries(chunk, summarise(store, chunk))
+    with gc_paused():
+        for i in range(0, len(entities), CHUNK):
+            chunk = entities[i : i + CHUNK]
+            store.replace_summaries(chunk, summarise(store, chunk))
     return len(entities)
 
 
@@ -160,9 +174,13 @@ def summarise(store: Store, entities: Sequence[ox.NamedNode]) -> list[ox.Quad]:
 def _gather(quads: Iterable[ox.Quad]) -> dict[ox.NamedNode, _Facts]:
     facts: dict[ox.NamedNode, _Facts] = {}
     for q in quads:
-        if q.graph_name == SUMMARY_GRAPH or not isinstance(q.subject, ox.NamedNode):
+        g, s = q.graph_name, q.subject  # each read of a Quad's field makes a new object
+        if g == SUMMARY_GRAPH or not isinstance(s, ox.NamedNode):
             continue
-        facts.setdefault(q.subject, _Facts()).by_graph[q.graph_name][q.predicate].append(q.object)
+        f = facts.get(s)
+        if f is None:
+            f = facts[s] = _Facts()
+        f.by_graph[g][q.predicate].append(q.object)
     return facts
 
 

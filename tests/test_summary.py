@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
@@ -130,3 +131,61 @@ def test_every_summary_term_is_documented():
         langs = {o.language for o in doc.objects(s, rdflib.RDFS.label)}
         assert {"en", "pl", "cs"} <= langs, term
         assert list(doc.objects(s, rdflib.SKOS.definition)), term
+
+
+def _synthetic_graphs(first: int, last: int) -> dict[ox.NamedNode, list[ox.Quad]]:
+    """Synthetic documents (bench/corpus.py): many bodies, people and ties shared between them."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench import corpus
+
+    graphs = {}
+    for i in range(first, last):
+        doc = corpus.make_doc(7, i)
+        article = corpus.article_for(doc, 7)
+        graphs[graph_iri(article.source_iri)] = to_quads(article, doc.extraction())
+    return graphs
+
+
+def _batches(graphs: dict, size: int) -> list[dict]:
+    items = list(graphs.items())
+    return [dict(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+@pytest.mark.parametrize("case", ["held", "held graph replaced", "memory limit"])
+def test_a_load_summarised_from_what_it_wrote_equals_a_rebuild(tmp_path, case):
+    """The refresh after a load reads the load's own new graphs from memory
+    (graph/recent.py); entities also described by graphs of an earlier load, or by a
+    graph the load replaced, are read from the store. Either way: equal to a rebuild.
+    With a small memory limit the load gives up holding quads part-way through."""
+    store = EmbeddedStore(tmp_path / "s")
+    for batch in _batches(_synthetic_graphs(0, 30), 10):
+        store.replace_documents(batch, refresh=False)
+    store.refresh_summary()
+    store.close()
+
+    store = EmbeddedStore(tmp_path / "s")  # a second load, in a new process as it were
+    if case == "memory limit":
+        store._recent.limit = 3000
+    later = _synthetic_graphs(30, 90)
+    batches = _batches(later, 15)
+    for i, batch in enumerate(batches):
+        store.replace_documents(batch, refresh=False)
+        if i == 1:  # a document of the first load and one of this load are replaced
+            earlier = _synthetic_graphs(5, 6)
+            g_old, quads_old = next(iter(earlier.items()))
+            store.replace_documents({g_old: quads_old[: len(quads_old) // 2]}, refresh=False)
+            if case == "held graph replaced":
+                g_new, quads_new = next(iter(batches[0].items()))
+                store.replace_documents({g_new: quads_new[: len(quads_new) // 3]}, refresh=False)
+    recent = store._recent
+    if case == "held":  # both kinds of entity are there: read from memory, and from the store
+        assert recent.enabled and recent.entities and recent.elsewhere
+    else:
+        assert not recent.enabled and not recent.by_subject
+    store.refresh_summary()
+    assert not list(store.raw.quads_for_pattern(None, STALE, None, SUMMARY_GRAPH))
+    incremental = summary_quads(store)
+    store.rebuild_summary()
+    assert summary_quads(store) == incremental
