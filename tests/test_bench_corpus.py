@@ -203,3 +203,22 @@ def test_quick_benchmark_runs_to_the_end(tmp_path: Path) -> None:
     ex = last["articles"]["100"]
     assert "error" not in ex and ex["articles"] == 100
     assert "error" not in last["triples"]["100000"]["load"]
+
+
+def test_the_plain_forms_rdflib_runs_give_the_same_rows_as_the_saved_queries(tmp_path):
+    """bench/rdflib_forms/: what the benchmark gives rdflib must answer the same question."""
+    from bench.run import rdflib_forms
+    from socialkg.graph.query import run_query, saved_queries
+    from socialkg.graph.store import EmbeddedStore
+    from socialkg.pipeline import load_paths
+
+    store = EmbeddedStore(tmp_path / "store")
+    load_paths(store, [ROOT / "examples"])
+    saved, plain = saved_queries(), rdflib_forms()
+    assert plain and set(plain) <= set(saved)
+    for name, form in plain.items():
+        for params in ({}, {p.name: "a" for p in form.params}):
+            a = run_query(store, saved[name].bind(params, store)).rows
+            b = run_query(store, form.bind(params, store)).rows
+            assert a, (name, params)
+            assert sorted(map(repr, a)) == sorted(map(repr, b)), (name, params)
