@@ -1,8 +1,9 @@
 """Graph stores: an embedded persistent store (pyoxigraph) by default.
 
 A store holds one named graph per source document. `replace_documents` swaps the
-graphs of a batch of documents in one transaction (a SPARQL update), so a crash or
-Ctrl-C leaves every document either fully in or fully out, never half-written.
+graphs of a batch of documents in one atomic write (a SPARQL update, or for graphs new
+to the store one bulk ingestion), so a crash or Ctrl-C leaves every document either
+fully in or fully out, never half-written.
 
 Why pyoxigraph and not rdflib's own store: measured here, its SPARQL is 10-25x
 faster and it persists to a folder (RocksDB); rdflib stays in use for SHACL
