@@ -483,12 +483,26 @@ def _growth(points: list[tuple[float, float]]) -> list[dict[str, float]]:
     return out
 
 
+def python_speed_ms() -> float:
+    """A fixed pure-Python workload, best of 3: the same machine ran it anywhere from 0.6x to
+    1.5x its usual time within hours (shared hosts), and every figure here moves with it."""
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        total = 0
+        for i in range(2_000_000):
+            total += i
+        best = min(best, time.perf_counter() - t)
+    return best * 1000
+
+
 def run_suite(args: argparse.Namespace) -> dict[str, Any]:
     workdir = Path(args.workdir)
     workdir.mkdir(parents=True, exist_ok=True)
     result: dict[str, Any] = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
-                    "processor": _cpu_name(), "load_average_start": os.getloadavg()[0]},
+                    "processor": _cpu_name(), "load_average_start": os.getloadavg()[0],
+                    "python_speed_ms_start": python_speed_ms()},
         "quick": args.quick, "seed": args.seed, "articles": {}, "triples": {}, "notes": [],
     }
     note = result["notes"].append
@@ -580,6 +594,7 @@ def run_suite(args: argparse.Namespace) -> dict[str, Any]:
     result["targets"] = _targets(result)
     result["seconds"] = time.perf_counter() - started
     result["machine"]["load_average_end"] = os.getloadavg()[0]
+    result["machine"]["python_speed_ms_end"] = python_speed_ms()
     if max(result["machine"]["load_average_start"], result["machine"]["load_average_end"]) > (os.cpu_count() or 1):
         note(f"the machine was busy (load average {result['machine']['load_average_start']:.1f} at the start, "
              f"{result['machine']['load_average_end']:.1f} at the end, {os.cpu_count()} CPUs): "
@@ -721,6 +736,9 @@ def format_report(r: dict[str, Any]) -> str:
     m = r["machine"]
     lines.append(f"socialkg benchmarks  ({m['cpus']} CPUs, {m['processor']}, Python {m['python']}"
                  f"{', --quick' if r['quick'] else ''}, seed {r['seed']})")
+    if "python_speed_ms_start" in m:
+        lines.append(f"Machine speed: a fixed Python loop took {m['python_speed_ms_start']:.0f} ms at the start, "
+                     f"{m.get('python_speed_ms_end', float('nan')):.0f} ms at the end (lower is faster; compare runs by it)")
     lines.append("")
     lines.append("Extraction and pipeline (synthetic corpus)")
     lines.append(f"  {'articles':>8} {'words':>8} {'warm-up s':>9} {'art/s':>7} {'words/s':>8} {'ms/art':>7} "
