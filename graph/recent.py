@@ -14,9 +14,8 @@ complete:
 
 It also keeps, for the graphs it wrote, the values a summary follows to other nodes (a
 place's name, an evidence's type: `followed` predicates). Everything else is read from
-the store, as before. Past
-`limit` quads the cache gives up and forgets everything (memory stays bounded; the
-refresh is then as before).
+the store, as before. Past `limit` quads it gives up and forgets everything (memory
+stays bounded; the refresh is then as before).
 """
 
 from __future__ import annotations

@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from ..model import CO_PARTICIPATION, COOPERATION_BASES
-from .gc_pause import gc_paused
 from ..ontology.terms import BASE, RDF_TYPE, VOCAB, dcterms, foaf, org, schema, sk, skos, xsd
+from .gc_pause import gc_paused
 
 if TYPE_CHECKING:
     from .store import Store
