@@ -11,6 +11,11 @@ Parameters are bound by an inline `VALUES` block put first in the WHERE group, w
 every SPARQL 1.1 store understands, so the same text runs on the embedded store and on
 a remote server, and FILTERs see the bound values.
 
+Two more header forms make saved queries faster without changing what they mean:
+`# resolve: org -> ?orgIri` looks the organisation names up first (see `SavedQuery.bind`),
+and lines between `# begin-if: org` and `# end-if: org` (a filter that lets everything
+through when the parameter is empty) are left out when it is empty.
+
 Queries are read-only unless `update=True`; federated `SERVICE` calls are refused
 unless `allow_service=True` (no request leaves the machine because of a query); a
 query has a time limit, and results are materialised into a `ResultTable` so every
@@ -89,6 +94,10 @@ class SavedQuery:
             bound.append((p.name, str(ox.Literal(value))))
         if not bound:
             return self.text
+        text = self.text
+        for p in self.params:
+            if values.get(p.name, p.default) == "":
+                text = _without_blocks(text, p.name)
         names = " ".join(f"?{n}" for n, _ in bound)
         row = " ".join(v for _, v in bound)
         blocks = [f"VALUES ({names}) {{ ({row}) }}"]
@@ -98,7 +107,34 @@ class SavedQuery:
                 if value:
                     iris = " ".join(str(o) for o in organisations_named(store, value))
                     blocks.append(f"VALUES ?{var} {{ {iris} }}")
-        return inject_values(self.text, "\n  ".join(blocks), self.name)
+        return inject_values(text, "\n  ".join(blocks), self.name)
+
+
+# `# begin-if: org` ... `# end-if: org`: lines that only matter when the parameter is
+# given (a name filter that lets everything through when it is empty). The text means
+# the same with or without them, so any SPARQL tool can run the file as it is; `bind`
+# leaves them out for an empty value, which spares the store a left join per row
+# (`events` at 1M triples: a third of its time).
+_BLOCK = r"^[ \t]*#[ \t]*{kind}-if:[ \t]*{name}[ \t]*$"
+
+
+def _without_blocks(text: str, param: str) -> str:
+    begin = re.compile(_BLOCK.format(kind="begin", name=re.escape(param)), re.M)
+    end = re.compile(_BLOCK.format(kind="end", name=re.escape(param)), re.M)
+    while (b := begin.search(text)) is not None:
+        e = end.search(text, b.end())
+        text = text[: b.start()] + text[e.end() :]  # balanced: checked by parse_saved_query
+    return text
+
+
+def _check_blocks(text: str, name: str, path: str, params: set[str]) -> None:
+    for m in re.finditer(_BLOCK.format(kind="(begin|end)", name=r"(\S+)"), text, re.M):
+        if m.group(2) not in params:
+            raise QueryError(f"saved query '{name}': '# {m.group(1)}-if: {m.group(2)}' names no parameter", path=path)
+    for p in params:
+        marks = re.findall(_BLOCK.format(kind="(begin|end)", name=re.escape(p)), text, re.M)
+        if marks != ["begin", "end"] * (len(marks) // 2) or len(marks) % 2:
+            raise QueryError(f"saved query '{name}': '# begin-if: {p}' and '# end-if: {p}' do not pair up", path=path)
 
 
 def organisations_named(store: Store, name: str) -> list[ox.NamedNode]:
@@ -167,6 +203,7 @@ def parse_saved_query(text: str, path: str) -> SavedQuery:
     for pname, _ in resolves:
         if pname not in known:
             raise QueryError(f"saved query '{name}': '# resolve: {pname}' names no parameter", path=path)
+    _check_blocks(text, name, path, known)
     return SavedQuery(name, description, tuple(params), text, path, tuple(resolves))
 
 

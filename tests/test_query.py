@@ -67,6 +67,39 @@ def test_saved_query_parameters_bind_by_values(loaded, tmp_path):
         sq.bind({"q": "x", "nope": "y"})
 
 
+BY_NAME = """# param: q = "" -- part of a name; empty: every organisation
+SELECT ?name WHERE {
+  ?o a org:Organization ; skos:prefLabel ?name .
+  # begin-if: q
+  OPTIONAL { ?o skos:prefLabel ?hit FILTER(STR(?q) != "" && CONTAINS(LCASE(?hit), LCASE(STR(?q)))) }
+  FILTER(STR(?q) = "" || BOUND(?hit))
+  # end-if: q
+} ORDER BY ?name
+"""
+
+
+def test_a_filter_block_is_left_out_only_when_its_parameter_is_empty(loaded):
+    sq = parse_saved_query(BY_NAME, "by-name.rq")
+    empty, given = sq.bind({}), sq.bind({"q": "kaliszu"})
+    assert "OPTIONAL" not in empty and "OPTIONAL" in given
+    # left out or not, an empty value means the same: the block is a no-op then
+    kept = BY_NAME.replace("WHERE {", 'WHERE { VALUES ?q { "" }', 1)
+    assert run_query(loaded, empty).rows == run_query(loaded, kept).rows
+    assert len(run_query(loaded, empty).rows) == 3
+    assert {r[0].value for r in run_query(loaded, given).rows} == {
+        "Miejski Ośrodek Pomocy Społecznej w Kaliszu", "Klub Integracji Społecznej MOPS w Kaliszu"}
+
+
+@pytest.mark.parametrize("text, problem", [
+    ('# param: q = ""\nSELECT * WHERE {\n# begin-if: q\n?s ?p ?o }', "do not pair up"),
+    ('# param: q = ""\nSELECT * WHERE {\n# end-if: q\n# begin-if: q\n?s ?p ?o }', "do not pair up"),
+    ('# param: q = ""\nSELECT * WHERE {\n# begin-if: r\n# end-if: r\n?s ?p ?o }', "names no parameter"),
+])
+def test_unpaired_filter_blocks_are_refused(text, problem):
+    with pytest.raises(QueryError, match=problem):
+        parse_saved_query(text, "bad.rq")
+
+
 def test_parameter_values_cannot_inject_sparql(loaded, tmp_path):
     rq = tmp_path / "q.rq"
     rq.write_text("# param: q\nSELECT ?n WHERE { ?o skos:prefLabel ?n FILTER(STR(?n) = ?q) }\n", encoding="utf-8")
