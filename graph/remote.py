@@ -62,7 +62,7 @@ from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 from ..errors import QuerySyntaxError, QueryTimeoutError, StoreError
 from ..ontology.terms import GRAPH, SK, sparql_prefixes
 from . import summary
-from .store import QueryResult, Store, _unique
+from .store import QueryResult, Store
 
 log = logging.getLogger(__name__)
 
@@ -771,6 +771,16 @@ def _connection_reason(exc: requests.RequestException) -> str:
                 return reason.lower()
     return type(exc).__name__
 
+
+
+def _unique(triples: Iterable[ox.Triple]) -> Iterable[ox.Triple]:
+    """The same triple stated by several sources is one triple in the union (the pages
+    of a remote dump arrive graph by graph, so the server cannot remove the repeats)."""
+    seen: set[ox.Triple] = set()
+    for t in triples:
+        if t not in seen:
+            seen.add(t)
+            yield t
 
 __all__ = [
     "AUTH_ENV",

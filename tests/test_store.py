@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from socialkg.errors import StoreError, StoreLockedError
-from socialkg.graph import iris
+from socialkg.graph import iris, summary
 from socialkg.graph.build import to_quads
 from socialkg.graph.store import EmbeddedStore
 
@@ -96,6 +96,19 @@ def test_second_writer_gets_a_clear_message(tmp_path):
 def test_read_only_open_of_missing_store_says_what_to_do(tmp_path):
     with pytest.raises(StoreError, match="socialkg load"):
         EmbeddedStore(tmp_path / "nothing", read_only=True)
+
+
+@pytest.mark.parametrize("fmt", [ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE])
+def test_triple_dump_states_each_triple_of_the_union_once(store, fmt):
+    _load(store, sample_article())
+    _load(store, sample_article("other", "/data/other.txt"))  # the same organisations again
+    quads = list(store.raw.quads_for_pattern(None, None, None, None))
+    stated = [ox.Triple(q.subject, q.predicate, q.object) for q in quads if q.graph_name != summary.SUMMARY_GRAPH]
+    assert len(set(stated)) < len(stated)
+    buf = io.BytesIO()
+    store.dump(buf, fmt, prefixes={})
+    dumped = [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(buf.getvalue(), format=fmt)]
+    assert len(dumped) == len(set(dumped)) and set(dumped) == set(stated)  # no summary, no repeats
 
 
 def test_dump_keeps_graphs_in_trig(store):
