@@ -230,9 +230,8 @@ def resolve_query(query: str, params: Mapping[str, str] | None = None, store: St
             text = path.read_text(encoding="utf-8")
         except OSError as exc:
             raise QueryError(f"cannot read the query file: {exc.strerror}", path=str(path)) from exc
-        if params:
-            return parse_saved_query(text, str(path)).bind(params, store)
-        return text
+        # Bound even without --param: the file's defaults apply, as for a saved query.
+        return parse_saved_query(text, str(path)).bind(params, store)
     if re.fullmatch(r"[A-Za-z][\w-]*", query.strip()):
         known = saved_queries()
         if query.strip() in known:

@@ -36,6 +36,18 @@ def main() -> int:
         "`python scripts/make_query_docs.py`. All prefixes of the ontology are predeclared on the",
         "command line; the files in `graph/queries/` also declare them, so they run in any SPARQL tool.",
         "",
+        "Your own queries run the same way: `socialkg query @my.rq --param org=MOPS`. A file can",
+        "start with the header lines the shipped ones use:",
+        "",
+        "- `# description: ...` (shown by `socialkg queries`);",
+        "- `# param: org = \"\" -- help text` binds `?org` by an inline `VALUES` block (no default:",
+        "  the parameter is required);",
+        "- `# resolve: org -> ?orgIri` also binds `?orgIri` to the organisations whose names or",
+        "  acronyms contain the value (looked up in the summary graph first; much faster on a big store);",
+        "- lines between `# begin-if: org` and `# end-if: org` are left out when `org` is empty. Put a",
+        "  filter there that lets every row through when the value is empty (see `events` below), so",
+        "  the file means the same in any SPARQL tool.",
+        "",
     ]
     with tempfile.TemporaryDirectory() as tmp:
         store = EmbeddedStore(Path(tmp) / "store")

@@ -100,6 +100,16 @@ def test_unpaired_filter_blocks_are_refused(text, problem):
         parse_saved_query(text, "bad.rq")
 
 
+def test_a_query_file_without_params_given_takes_its_defaults(loaded, tmp_path):
+    rq = tmp_path / "by-name.rq"
+    rq.write_text(BY_NAME.replace('q = ""', 'q = "kaliszu"'), encoding="utf-8")
+    assert len(run_query(loaded, resolve_query(f"@{rq}")).rows) == 2
+    assert len(run_query(loaded, resolve_query(f"@{rq}", {"q": ""})).rows) == 3
+    rq.write_text(BY_NAME.replace('q = ""', "q"), encoding="utf-8")
+    with pytest.raises(QueryError, match="needs --param q"):
+        resolve_query(f"@{rq}")
+
+
 def test_parameter_values_cannot_inject_sparql(loaded, tmp_path):
     rq = tmp_path / "q.rq"
     rq.write_text("# param: q\nSELECT ?n WHERE { ?o skos:prefLabel ?n FILTER(STR(?n) = ?q) }\n", encoding="utf-8")
