@@ -133,7 +133,7 @@ def _check_blocks(text: str, name: str, path: str, params: set[str]) -> None:
             raise QueryError(f"saved query '{name}': '# {m.group(1)}-if: {m.group(2)}' names no parameter", path=path)
     for p in params:
         marks = re.findall(_BLOCK.format(kind="(begin|end)", name=re.escape(p)), text, re.M)
-        if marks != ["begin", "end"] * (len(marks) // 2) or len(marks) % 2:
+        if marks != ["begin", "end"] * (len(marks) // 2):
             raise QueryError(f"saved query '{name}': '# begin-if: {p}' and '# end-if: {p}' do not pair up", path=path)
 
 

@@ -772,15 +772,15 @@ def _connection_reason(exc: requests.RequestException) -> str:
     return type(exc).__name__
 
 
-
 def _unique(triples: Iterable[ox.Triple]) -> Iterable[ox.Triple]:
-    """The same triple stated by several sources is one triple in the union (the pages
-    of a remote dump arrive graph by graph, so the server cannot remove the repeats)."""
+    """The same triple stated by several sources is one triple in the union (the dump
+    comes in pages of whole graphs, so the server cannot remove the repeats)."""
     seen: set[ox.Triple] = set()
     for t in triples:
         if t not in seen:
             seen.add(t)
             yield t
+
 
 __all__ = [
     "AUTH_ENV",
